@@ -1,0 +1,6 @@
+// The trivial route: the benchmark's baseline for what Next itself costs per request.
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return new Response('ok', { headers: { 'Content-Type': 'text/plain' } });
+}

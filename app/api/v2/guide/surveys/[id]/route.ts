@@ -1,0 +1,14 @@
+import { requireActor } from '@/lib/auth/credentials';
+import { handle, json, readJson } from '@/lib/http/handler';
+import { updateSurveyBody } from '@/lib/surveys/schemas';
+import { updateSurvey } from '@/lib/surveys/surveys';
+import { parseInput } from '@/lib/validation';
+
+type Context = { params: Promise<{ id: string }> };
+
+export const PUT = handle(async (request, { params }: Context) => {
+  const { id } = await params;
+  const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const { survey } = parseInput(updateSurveyBody, await readJson(request), 'body');
+  return json({ survey: await updateSurvey({ actor, id, survey }) });
+});

@@ -1,0 +1,13 @@
+import { requireActor } from '@/lib/auth/credentials';
+import { handle, json, readJson } from '@/lib/http/handler';
+import { createOrUpdateUserBody } from '@/lib/users/schemas';
+import { createOrUpdateUser } from '@/lib/users/users';
+import { parseInput } from '@/lib/validation';
+
+// Zendesk answers 201 when it created the user and 200 when it updated one.
+export const POST = handle(async (request) => {
+  const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const { user } = parseInput(createOrUpdateUserBody, await readJson(request), 'body');
+  const result = await createOrUpdateUser({ actor, user });
+  return json({ user: result.user }, result.created ? 201 : 200);
+});

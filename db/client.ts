@@ -1,0 +1,63 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const DEFAULT_DATABASE_URL = 'file:./data/app.db';
+
+/** `file:<path>` (or a bare path) → a filesystem path; `:memory:` stays as it is. */
+export function databasePath(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): string {
+  const raw = url.startsWith('file:') ? url.slice('file:'.length) : url;
+  if (raw === ':memory:') return raw;
+  return path.resolve(process.cwd(), raw);
+}
+
+// Migrations are resolved from the project root (MIGRATIONS_DIR overrides it), not from the bundled
+// chunk's location, which differs between `next start`, the CLI and tests.
+function migrationsFolder(): string {
+  return process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), 'db', 'migrations');
+}
+
+function open(): Db {
+  const file = databasePath();
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+// One connection per process, kept across hot reloads in development.
+const globalForDb = globalThis as unknown as { __hcsDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.__hcsDb ??= open();
+  return globalForDb.__hcsDb;
+}
+
+export function closeDb(): void {
+  globalForDb.__hcsDb?.$client.close();
+  globalForDb.__hcsDb = undefined;
+}
+
+/** A prepared statement made once per connection (drizzle's builder re-prepares on every call). */
+export function preparedOnce<T>(make: (db: Db) => T): () => T {
+  const cache = new WeakMap<Db, T>();
+  return () => {
+    const db = getDb();
+    let statement = cache.get(db);
+    if (statement === undefined) {
+      statement = make(db);
+      cache.set(db, statement);
+    }
+    return statement;
+  };
+}

@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are stored as integer Unix epoch milliseconds; the wire format (ISO 8601) is made by serializers.
+
+export const userRoles = ['admin', 'agent', 'end_user'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const surveyTypes = ['CUSTOMER_SATISFACTION', 'NET_PROMOTER_SCORE', 'CUSTOM'] as const;
+export type SurveyType = (typeof surveyTypes)[number];
+
+export const surveyStates = ['enabled', 'disabled'] as const;
+export type SurveyState = (typeof surveyStates)[number];
+
+export const answerTypes = ['rating_scale', 'closed_ended', 'open_ended', 'skipped'] as const;
+export type AnswerType = (typeof answerTypes)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: userRoles }).notNull(),
+    locale: text('locale').notNull(),
+    externalId: text('external_id'),
+    traits: text('traits', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    passwordHash: text('password_hash'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    uniqueIndex('users_external_id_unique').on(t.externalId),
+  ],
+);
+export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    description: text('description').notNull().default(''),
+    // SHA-256 of the token: tokens are 256-bit random, so a fast hash is enough and keeps auth cheap.
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_token_hash_unique').on(t.tokenHash)],
+);
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export const surveys = sqliteTable('surveys', {
+  id: text('id').primaryKey(),
+  type: text('type', { enum: surveyTypes }).notNull(),
+  state: text('state', { enum: surveyStates }).notNull(),
+  latestVersion: integer('latest_version').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+export type SurveyRow = typeof surveys.$inferSelect;
+
+// One row per version, never updated: a response stays pinned to the questions it was offered with.
+// The questions of a version are read and written as a whole, so they are kept as one JSON document.
+export const surveyVersions = sqliteTable(
+  'survey_versions',
+  {
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    version: integer('version').notNull(),
+    definition: text('definition', { mode: 'json' }).notNull().$type<unknown>(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.version] })],
+);
+export type SurveyVersionRow = typeof surveyVersions.$inferSelect;
+
+export const surveyResponses = sqliteTable(
+  'survey_responses',
+  {
+    // A ULID whose time part equals created_at: the created_at filters of the list become a range
+    // on this primary key, so no separate created_at index is needed for them.
+    id: text('id').primaryKey(),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    surveyVersion: integer('survey_version').notNull(),
+    responderId: integer('responder_id').references(() => users.id),
+    // The subjects as given at creation (immutable); survey_response_subjects indexes them for filters.
+    subjectZrns: text('subject_zrns', { mode: 'json' }).$type<string[]>().notNull(),
+    locale: text('locale').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    answeredAt: integer('answered_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('survey_responses_responder_id_idx').on(t.responderId, t.id),
+    index('survey_responses_survey_idx').on(t.surveyId, t.id),
+  ],
+);
+export type SurveyResponseRow = typeof surveyResponses.$inferSelect;
+export type NewSurveyResponseRow = typeof surveyResponses.$inferInsert;
+
+export const surveyResponseSubjects = sqliteTable(
+  'survey_response_subjects',
+  {
+    zrn: text('zrn').notNull(),
+    responseId: text('response_id')
+      .notNull()
+      .references(() => surveyResponses.id),
+  },
+  (t) => [primaryKey({ columns: [t.zrn, t.responseId] })],
+);
+
+export const answers = sqliteTable(
+  'answers',
+  {
+    responseId: text('response_id')
+      .notNull()
+      .references(() => surveyResponses.id),
+    questionId: text('question_id').notNull(),
+    position: integer('position').notNull(),
+    type: text('type', { enum: answerTypes }).notNull(),
+    rating: integer('rating'),
+    ratingCategory: text('rating_category'),
+    selections: text('selections', { mode: 'json' }).$type<string[]>(),
+    value: text('value'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.questionId] })],
+);
+export type AnswerRow = typeof answers.$inferSelect;
+export type NewAnswerRow = typeof answers.$inferInsert;
+
+// Instance-wide settings made once at first start (e.g. the key that signs list cursors).
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

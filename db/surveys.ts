@@ -1,0 +1,91 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { getDb, preparedOnce } from './client';
+import { surveys, surveyVersions, type SurveyRow, type SurveyState, type SurveyType } from './schema';
+
+const byId = preparedOnce((db) => db.select().from(surveys).where(eq(surveys.id, sql.placeholder('id'))).prepare());
+const versionOf = preparedOnce((db) =>
+  db
+    .select()
+    .from(surveyVersions)
+    .where(and(eq(surveyVersions.surveyId, sql.placeholder('id')), eq(surveyVersions.version, sql.placeholder('v'))))
+    .prepare(),
+);
+
+export interface SurveyVersion {
+  surveyId: string;
+  version: number;
+  definition: unknown;
+  createdAt: number;
+}
+
+// Versions never change once written, so a process may keep them.
+const versionCache = new Map<string, SurveyVersion>();
+
+export async function findSurvey({ id }: { id: string }): Promise<SurveyRow | undefined> {
+  return byId().get({ id });
+}
+
+export async function findSurveyVersion({ surveyId, version }: { surveyId: string; version: number }) {
+  const key = `${surveyId}:${version}`;
+  let found = versionCache.get(key);
+  if (!found) {
+    const row = versionOf().get({ id: surveyId, v: version });
+    if (!row) return undefined;
+    found = row;
+    versionCache.set(key, found);
+  }
+  return found;
+}
+
+export async function listSurveys({ types }: { types?: SurveyType[] } = {}): Promise<SurveyRow[]> {
+  const db = getDb();
+  const query = db.select().from(surveys);
+  const filtered = types ? query.where(inArray(surveys.type, types)) : query;
+  return filtered.orderBy(asc(surveys.id)).all();
+}
+
+export async function insertSurvey(input: {
+  id: string;
+  type: SurveyType;
+  state: SurveyState;
+  definition: unknown;
+  at: number;
+}): Promise<SurveyRow> {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(surveys)
+      .values({ id: input.id, type: input.type, state: input.state, latestVersion: 1, createdAt: input.at, updatedAt: input.at })
+      .returning()
+      .get();
+    tx.insert(surveyVersions).values({ surveyId: input.id, version: 1, definition: input.definition, createdAt: input.at }).run();
+    return row;
+  }, { behavior: 'immediate' });
+}
+
+/** Writes the next version and, optionally, a new state, in one transaction. */
+export async function updateSurvey(input: {
+  id: string;
+  definition?: unknown;
+  state?: SurveyState;
+  at: number;
+}): Promise<SurveyRow | undefined> {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const current = tx.select().from(surveys).where(eq(surveys.id, input.id)).get();
+    if (!current) return undefined;
+    let latestVersion = current.latestVersion;
+    if (input.definition !== undefined) {
+      latestVersion += 1;
+      tx.insert(surveyVersions)
+        .values({ surveyId: input.id, version: latestVersion, definition: input.definition, createdAt: input.at })
+        .run();
+    }
+    return tx
+      .update(surveys)
+      .set({ latestVersion, state: input.state ?? current.state, updatedAt: input.at })
+      .where(eq(surveys.id, input.id))
+      .returning()
+      .get();
+  }, { behavior: 'immediate' });
+}

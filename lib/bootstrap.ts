@@ -1,0 +1,26 @@
+import { countUsers } from '@/db/users';
+import { listSurveys } from '@/db/surveys';
+import { hashPassword, randomSecret } from './auth/secrets';
+import { env } from './env';
+import { defaultCsatDefinition } from './surveys/default-csat';
+import { seedSurvey } from './surveys/surveys';
+import { addUser } from './users/users';
+
+/**
+ * First start on an empty database: the default CSAT survey and an admin (from ADMIN_EMAIL /
+ * ADMIN_PASSWORD, or a generated password printed this once). Later starts change nothing.
+ * Opening the database has already applied the migrations.
+ */
+export async function bootstrap(log: (line: string) => void = console.log): Promise<void> {
+  if ((await listSurveys({ types: ['CUSTOMER_SATISFACTION'] })).length === 0) {
+    const survey = await seedSurvey({ type: 'CUSTOMER_SATISFACTION', definition: defaultCsatDefinition() });
+    log(`Seeded the default CSAT survey ${survey.id}`);
+  }
+  if ((await countUsers()) === 0) {
+    const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
+    const email = (ADMIN_EMAIL ?? 'admin@example.com').toLowerCase();
+    const password = ADMIN_PASSWORD ?? randomSecret(12);
+    await addUser({ email, name: 'Admin', role: 'admin', locale: 'en-us', passwordHash: await hashPassword(password) });
+    log(ADMIN_PASSWORD ? `Created the admin ${email}` : `Created the admin ${email} with the password ${password} (shown once)`);
+  }
+}

@@ -1,0 +1,79 @@
+// The one error envelope of both APIs (DESIGN.md): {"errors":[{code,status,title,detail?,source?}]}.
+
+export type ErrorCode =
+  | 'BadRequest'
+  | 'Unauthorized'
+  | 'Forbidden'
+  | 'NotFound'
+  | 'Conflict'
+  | 'TooManyRequests'
+  | 'InternalError';
+
+export type ErrorSource = { pointer: string } | { parameter: string };
+
+export interface ErrorObject {
+  code: ErrorCode;
+  status: string;
+  title: string;
+  detail?: string;
+  source?: ErrorSource;
+}
+
+const statusOf: Record<ErrorCode, number> = {
+  BadRequest: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  Conflict: 409,
+  TooManyRequests: 429,
+  InternalError: 500,
+};
+
+export interface Problem {
+  title: string;
+  detail?: string;
+  source?: ErrorSource;
+}
+
+/** A failure the client caused or may see; use-cases throw it, the HTTP wrapper renders it. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly errors: ErrorObject[];
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, problems: Problem[], headers: Record<string, string> = {}) {
+    super(problems.map((p) => p.detail ?? p.title).join('; '));
+    this.name = 'ApiError';
+    this.status = statusOf[code];
+    this.headers = headers;
+    this.errors = problems.map((p) => ({ code, status: String(this.status), ...p }));
+  }
+}
+
+export const badRequest = (...problems: Problem[]) => new ApiError('BadRequest', problems);
+
+export const invalid = (detail: string, source?: ErrorSource) =>
+  new ApiError('BadRequest', [{ title: 'Invalid request', detail, ...(source ? { source } : {}) }]);
+
+export const unauthorized = () =>
+  new ApiError('Unauthorized', [{ title: 'Unauthorized to access the resource' }], {
+    'WWW-Authenticate': 'Basic realm="Help Center Surveys"',
+  });
+
+export const forbidden = () => new ApiError('Forbidden', [{ title: 'Access to the resource is forbidden' }]);
+
+export const notFound = (title = 'The resource could not be found') => new ApiError('NotFound', [{ title }]);
+
+export const conflict = (title: string, detail?: string) =>
+  new ApiError('Conflict', [{ title, ...(detail ? { detail } : {}) }]);
+
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new ApiError('TooManyRequests', [{ title: 'Too many requests' }], { 'Retry-After': String(retryAfterSeconds) });
+
+export function envelope(errors: ErrorObject[]) {
+  return { errors };
+}
+
+export const internalErrorBody = envelope([
+  { code: 'InternalError', status: '500', title: 'An internal error occurred' },
+]);

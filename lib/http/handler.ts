@@ -1,0 +1,51 @@
+import { ApiError, envelope, internalErrorBody } from '../errors';
+
+// Transport glue shared by every route handler: JSON out, the error envelope for any throw.
+
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) return json(envelope(error.errors), error.status, error.headers);
+  // Never leak internals: the details go to the server log only.
+  console.error('Unhandled error:', error instanceof Error ? error.stack : error);
+  return json(internalErrorBody, 500);
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** Wraps a route handler so that every throw becomes the error envelope. */
+export function handle<C>(fn: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await fn(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+const malformed = (detail: string) => new ApiError('BadRequest', [{ title: 'Malformed JSON', detail }]);
+
+/** Reads a JSON body; malformed JSON is its own 400, reported before any schema validation. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new ApiError('BadRequest', [{ title: 'Request body too large', detail: 'The limit is 1 MiB' }]);
+  }
+  if (text.trim() === '') throw malformed('The request body is empty');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw malformed('The request body is not valid JSON');
+  }
+}
+
+/** Query parameters as a plain object; a repeated parameter keeps its last value. */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}

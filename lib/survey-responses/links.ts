@@ -1,0 +1,25 @@
+import { resolveText } from '../i18n/dynamic-content';
+import type { Locale } from '../i18n/locales';
+import { isRatingQuestion, linkTypeOf, type SurveyDefinition } from '../surveys/definition';
+
+/** The survey page path; the token is the only secret in it, the rating only preselects. */
+export function surveyPagePath({ id, token, locale }: { id: string; token: string; locale: Locale }): string {
+  return `/hc/${locale}/survey_responses/${id}?access_token=${encodeURIComponent(token)}`;
+}
+
+/** One link per point of the first (rating) question, as Zendesk's emails show them. */
+export function ratingLinks({ id, token, definition, locale }: { id: string; token: string; definition: SurveyDefinition; locale: Locale }) {
+  const url_path = surveyPagePath({ id, token, locale });
+  const first = definition.questions[0];
+  if (!first || !isRatingQuestion(first)) return { type: 'rating_link_custom_text' as const, url_path, rating_links: [] };
+  return {
+    type: linkTypeOf(first.type),
+    url_path,
+    rating_links: first.options.map((o) => ({
+      rating: o.rating,
+      label: resolveText(o.label, locale),
+      ...(o.emoji && { emoji: resolveText(o.emoji, locale) }),
+      url_path: `${url_path}&rating=${o.rating}`,
+    })),
+  };
+}

@@ -1,0 +1,106 @@
+import type { SurveyResponseRow } from '@/db/schema';
+import { findAnswers, findSurveyResponse, insertSurveyResponse, replaceAnswers } from '@/db/survey-responses';
+import { findSurvey } from '@/db/surveys';
+import { findUserById } from '@/db/users';
+import type { Actor } from '../auth/credentials';
+import { randomSecret, sameHash, sha256 } from '../auth/secrets';
+import { env } from '../env';
+import { ApiError, conflict, forbidden, notFound, unauthorized } from '../errors';
+import { displayLocale } from '../i18n/locales';
+import { idTime, isUlid, newId } from '../ids';
+import { loadVersion } from '../surveys/surveys';
+import { DAY_MS } from '../time';
+import { answerRows } from './answers';
+import { ratingLinks } from './links';
+import type { AnswerInput, CreateSurveyResponseInput } from './schemas';
+import { serializeSurveyResponse } from './serialize';
+
+export const responseNotFound = () => notFound('The survey response could not be found');
+const surveyDisabled = () => conflict('The survey associated with this survey response has been disabled');
+const expired = () => conflict('The survey response has expired and can no longer be edited');
+
+async function findResponse(id: string): Promise<SurveyResponseRow> {
+  const row = isUlid(id) ? await findSurveyResponse({ id }) : undefined;
+  if (!row) throw responseNotFound();
+  return row;
+}
+
+/** The survey state and the questions of the version a response is pinned to. */
+export async function pinnedSurvey(row: SurveyResponseRow) {
+  const [survey, version] = await Promise.all([findSurvey({ id: row.surveyId }), loadVersion(row.surveyId, row.surveyVersion)]);
+  if (!survey || !version) throw new Error(`response ${row.id} is pinned to a missing survey version`);
+  return { state: survey.state, definition: version.definition };
+}
+
+/** Admins offer a survey to a user: the answer carries the rating links and the only copy of the token. */
+export async function createSurveyResponse({ actor, input }: { actor: Actor; input: CreateSurveyResponseInput }) {
+  if (actor.role !== 'admin') throw forbidden();
+  const survey = await findSurvey({ id: input.survey_id });
+  if (!survey) throw notFound('The survey is not found by provided id');
+  if (survey.state === 'disabled') throw surveyDisabled();
+  if (input.responder_id != null && !(await findUserById({ id: input.responder_id }))) {
+    throw new ApiError('BadRequest', [
+      { title: 'Invalid request', detail: 'No user has this id', source: { pointer: '/survey_response/responder_id' } },
+    ]);
+  }
+  const id = newId();
+  const createdAt = idTime(id);
+  const expiresAt = input.expires_at ? Date.parse(input.expires_at) : createdAt + env().SURVEY_RESPONSE_TTL_DAYS * DAY_MS;
+  if (expiresAt <= createdAt) {
+    throw new ApiError('BadRequest', [
+      { title: 'Invalid request', detail: 'expires_at must be in the future', source: { pointer: '/survey_response/expires_at' } },
+    ]);
+  }
+  const version = await loadVersion(survey.id, survey.latestVersion);
+  if (!version) throw new Error(`survey ${survey.id} has no version ${survey.latestVersion}`);
+  const token = randomSecret(24);
+  await insertSurveyResponse({
+    id,
+    surveyId: survey.id,
+    surveyVersion: version.version,
+    responderId: input.responder_id ?? null,
+    subjectZrns: input.subject_zrns,
+    locale: input.locale,
+    tokenHash: sha256(token),
+    expiresAt,
+    createdAt,
+    updatedAt: createdAt,
+  });
+  return { id, links: ratingLinks({ id, token, definition: version.definition, locale: displayLocale(input.locale) }) };
+}
+
+function holdsToken(row: SurveyResponseRow, accessToken: string | undefined): boolean {
+  return accessToken !== undefined && sameHash(sha256(accessToken), row.tokenHash);
+}
+
+/**
+ * The responder, or anyone holding the access token, answers; answering again before expires_at
+ * replaces the answers. No credentials and no token → 401; someone else's credentials → 403.
+ */
+export async function submitSurveyResponse(input: {
+  actor?: Actor;
+  id: string;
+  accessToken?: string;
+  answers: AnswerInput[];
+  now?: number;
+}) {
+  const row = await findResponse(input.id);
+  const isResponder = input.actor !== undefined && row.responderId === input.actor.id;
+  if (!isResponder && !holdsToken(row, input.accessToken)) throw input.actor ? forbidden() : unauthorized();
+  const survey = await pinnedSurvey(row);
+  if (survey.state === 'disabled') throw surveyDisabled();
+  const now = input.now ?? Date.now();
+  if (now > row.expiresAt) throw expired();
+  const rows = answerRows(survey.definition, input.answers);
+  await replaceAnswers({ responseId: row.id, rows, at: now });
+  const saved = await findResponse(row.id);
+  return serializeSurveyResponse(saved, await findAnswers({ responseIds: [row.id] }), survey);
+}
+
+/** Admins see every response; anyone else only their own (403). A locale localizes the questions. */
+export async function showSurveyResponse({ actor, id, locale }: { actor: Actor; id: string; locale?: string }) {
+  const row = await findResponse(id);
+  if (actor.role !== 'admin' && row.responderId !== actor.id) throw forbidden();
+  const [survey, answers] = await Promise.all([pinnedSurvey(row), findAnswers({ responseIds: [row.id] })]);
+  return serializeSurveyResponse(row, answers, survey, locale === undefined ? undefined : displayLocale(locale));
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { localeTag } from '../users/schemas';
+
+export const ZRN = /^zen:(ticket|request):[1-9][0-9]{0,18}$|^zen:conversation:[0-9a-fA-F-]{36}$/;
+
+const zrn = z.string().regex(ZRN, 'must be a ZRN such as zen:ticket:123, zen:request:123 or zen:conversation:<uuid>');
+
+const userId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const createSurveyResponseBody = z.object({
+  survey_response: z.object({
+    survey_id: z.string().min(1).max(100),
+    // Zendesk's own examples send it both as a number and as a numeric string.
+    responder_id: z
+      .union([userId, z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a user id').transform(Number).pipe(userId)])
+      .nullish(),
+    subject_zrns: z
+      .array(zrn)
+      .min(1)
+      .max(20)
+      .transform((zrns) => [...new Set(zrns.map((z) => z.toLowerCase()))]),
+    locale: localeTag,
+    expires_at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+  }),
+});
+export type CreateSurveyResponseInput = z.output<typeof createSurveyResponseBody>['survey_response'];
+
+const id = z.string().min(1).max(100);
+
+// Zendesk documents the write shape `pre_defined`/`value`; the read shape `predefined`/`option_id` is
+// accepted too, so a client may send back what it read.
+const selection = z.union([
+  z.strictObject({ type: z.literal('pre_defined'), value: id }).transform((s) => s.value),
+  z.strictObject({ type: z.literal('predefined'), option_id: id }).transform((s) => s.option_id),
+]);
+
+export const answerInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('rating_scale'), question_id: id, rating: z.number().int() }),
+  z.object({ type: z.literal('closed_ended'), question_id: id, selections: z.array(selection).min(1).max(50) }),
+  z.object({ type: z.literal('open_ended'), question_id: id, value: z.string().max(10_000) }),
+  z.object({ type: z.literal('skipped'), question_id: id }),
+]);
+export type AnswerInput = z.output<typeof answerInput>;
+
+export const submitSurveyResponseBody = z.object({
+  survey_response: z.object({
+    answers: z.array(answerInput).min(1).max(50),
+    access_token: z.string().min(1).max(200).optional(),
+  }),
+});
+
+const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1, 'must list at least one value').max(100));
+
+const epoch = z
+  .string()
+  .regex(/^[0-9]{1,16}$/, 'must be a Unix epoch time in milliseconds')
+  .transform(Number);
+
+export const listSurveyResponsesQuery = z
+  .object({
+    'filter[responder_ids]': commaList(z.string().regex(/^[1-9][0-9]{0,15}$/, 'must list user ids').transform(Number)).optional(),
+    'filter[subject_zrns]': commaList(zrn.transform((s) => s.toLowerCase())).optional(),
+    'filter[created_at_start]': epoch.optional(),
+    'filter[created_at_end]': epoch.optional(),
+    sort: z.enum(['id', '-id']).default('id'),
+    'page[size]': z
+      .string()
+      .regex(/^[0-9]+$/, 'must be a positive integer')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be a positive integer'))
+      .transform((n) => Math.min(n, 100))
+      .default(100),
+    'page[after]': z.string().min(1).max(200).optional(),
+    'page[before]': z.string().min(1).max(200).optional(),
+  })
+  .refine((q) => !(q['page[after]'] && q['page[before]']), {
+    message: 'give page[after] or page[before], not both',
+    path: ['page[before]'],
+  });
+export type ListSurveyResponsesQuery = z.output<typeof listSurveyResponsesQuery>;

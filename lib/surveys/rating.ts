@@ -1,0 +1,44 @@
+import type { RatingQuestion } from './definition';
+
+export type RatingCategory = 'bad' | 'neutral' | 'good';
+export type NpsCategory = 'detractor' | 'passive' | 'promoter';
+
+/** NPS (0–10): 0–6 detractor, 7–8 passive, 9–10 promoter. */
+export function npsCategory(rating: number): NpsCategory {
+  if (rating <= 6) return 'detractor';
+  return rating <= 8 ? 'passive' : 'promoter';
+}
+
+/**
+ * DESIGN.md: scale 1–2 → 1 bad, 2 good; 1–3 → 1–2 bad, 3 good; 1–5 → 1–3 bad, 4–5 good.
+ * An NPS scale maps detractor/passive/promoter to Zendesk's bad/neutral/good.
+ */
+export function ratingCategory(question: RatingQuestion, rating: number): RatingCategory {
+  if (question.sub_type === 'net_promoter_score') {
+    return ({ detractor: 'bad', passive: 'neutral', promoter: 'good' } as const)[npsCategory(rating)];
+  }
+  const ratings = question.options.map((o) => o.rating).sort((a, b) => a - b);
+  const position = ratings.indexOf(rating);
+  const firstGood = ratings.length <= 3 ? ratings.length - 1 : ratings.length - 2;
+  return position >= firstGood ? 'good' : 'bad';
+}
+
+/** Percentage of good ratings among answered rating questions; null when nothing was answered. */
+export function csatScore(categories: RatingCategory[]): number | null {
+  if (categories.length === 0) return null;
+  return (100 * categories.filter((c) => c === 'good').length) / categories.length;
+}
+
+/** NPS = %promoters − %detractors over answered responses; null when nothing was answered. */
+export function netPromoterScore(ratings: number[]) {
+  const counts = { promoters: 0, passives: 0, detractors: 0 };
+  for (const r of ratings) {
+    const c = npsCategory(r);
+    if (c === 'promoter') counts.promoters++;
+    else if (c === 'passive') counts.passives++;
+    else counts.detractors++;
+  }
+  const total = ratings.length;
+  const score = total === 0 ? null : (100 * (counts.promoters - counts.detractors)) / total;
+  return { ...counts, total, score };
+}

@@ -1,0 +1,49 @@
+import type { SurveyRow } from '@/db/schema';
+import { resolveText } from '../i18n/dynamic-content';
+import type { Locale } from '../i18n/locales';
+import { iso } from '../time';
+import { isRatingQuestion, type Question, type SurveyDefinition } from './definition';
+
+/** A question with its texts in `locale`; `withFollowUps` for the Surveys API, not for responses. */
+export function localizeQuestion(q: Question, locale: Locale, withFollowUps: boolean) {
+  const headline = resolveText(q.headline, locale);
+  if (q.type === 'open_ended') {
+    return { id: q.id, alias: q.alias, type: q.type, headline, ...(withFollowUps && { follow_up: q.follow_up }) };
+  }
+  if (q.type === 'closed_ended') {
+    const options = q.options.map((o) => ({
+      id: o.id,
+      label: resolveText(o.label, locale),
+      ...(withFollowUps && { follow_up: o.follow_up }),
+    }));
+    return { id: q.id, alias: q.alias, type: q.type, headline, options };
+  }
+  const options = q.options.map((o) => ({
+    rating: o.rating,
+    label: resolveText(o.label, locale),
+    ...(o.emoji && { emoji: resolveText(o.emoji, locale) }),
+    ...(withFollowUps && { follow_up: o.follow_up }),
+  }));
+  return { id: q.id, alias: q.alias, type: q.type, sub_type: q.sub_type, headline, options };
+}
+
+/** The minimal question of unlocalized answers, as in Zendesk's List example. */
+export function minimalQuestion(q: Question) {
+  return isRatingQuestion(q) ? { id: q.id, type: q.type, sub_type: q.sub_type } : { id: q.id, type: q.type };
+}
+
+export function serializeSurvey(
+  survey: SurveyRow,
+  version: { version: number; definition: SurveyDefinition; createdAt: number },
+  locale: Locale,
+) {
+  return {
+    id: survey.id,
+    type: survey.type,
+    version: version.version,
+    state: survey.state,
+    questions: version.definition.questions.map((q) => localizeQuestion(q, locale, true)),
+    created_at: iso(survey.createdAt),
+    updated_at: iso(Math.max(survey.updatedAt, version.createdAt)),
+  };
+}

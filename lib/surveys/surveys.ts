@@ -1,0 +1,85 @@
+import type { SurveyRow, SurveyState, SurveyType } from '@/db/schema';
+import { findSurvey, findSurveyVersion, insertSurvey, listSurveys as listRows, updateSurvey as updateRow } from '@/db/surveys';
+import type { Actor } from '../auth/credentials';
+import { forbidden, notFound, unauthorized } from '../errors';
+import { newId } from '../ids';
+import { displayLocale } from '../i18n/locales';
+import { requireAdmin } from '../users/users';
+import type { SurveyDefinition } from './definition';
+import { normalizeQuestions } from './normalize';
+import type { QuestionInput } from './schemas';
+import { serializeSurvey } from './serialize';
+
+export const surveyNotFound = () => notFound('The survey could not be found');
+
+/** A survey version's questions; versions are immutable, so this is what a response is pinned to. */
+export async function loadVersion(surveyId: string, version: number) {
+  const row = await findSurveyVersion({ surveyId, version });
+  if (!row) return undefined;
+  return { version: row.version, definition: row.definition as SurveyDefinition, createdAt: row.createdAt };
+}
+
+async function latest(survey: SurveyRow) {
+  const version = await loadVersion(survey.id, survey.latestVersion);
+  if (!version) throw new Error(`survey ${survey.id} has no version ${survey.latestVersion}`);
+  return version;
+}
+
+/** Agents and admins list surveys (Zendesk: "Allowed for: Agent users"). */
+export async function listSurveys({ actor, locale, types }: { actor?: Actor; locale: string; types?: SurveyType[] }) {
+  if (!actor) throw unauthorized();
+  if (actor.role === 'end_user') throw forbidden();
+  const shown = displayLocale(locale);
+  const rows = await listRows({ ...(types && { types }) });
+  const surveys = await Promise.all(rows.map(async (s) => serializeSurvey(s, await latest(s), shown)));
+  // Surveys are few: one page holds them all.
+  return { surveys, meta: { has_more: false, after_cursor: null, before_cursor: null } };
+}
+
+/** Anyone may read a survey version; a version above the latest gives the latest. */
+export async function showSurvey({ id, version, locale }: { id: string; version: number; locale: string }) {
+  const survey = await findSurvey({ id });
+  if (!survey) throw surveyNotFound();
+  const found = await loadVersion(id, Math.min(version, survey.latestVersion));
+  if (!found) throw surveyNotFound();
+  return serializeSurvey(survey, found, displayLocale(locale));
+}
+
+export async function createSurvey({
+  actor,
+  survey,
+}: {
+  actor: Actor;
+  survey: { type: SurveyType; state: SurveyState; questions: QuestionInput[] };
+}) {
+  requireAdmin(actor);
+  const definition = normalizeQuestions(survey.questions, survey.type);
+  const row = await insertSurvey({ id: newId(), type: survey.type, state: survey.state, definition, at: Date.now() });
+  return serializeSurvey(row, await latest(row), displayLocale(actor.locale));
+}
+
+/** New questions make a new version (old responses keep theirs); `state` enables or disables. */
+export async function updateSurvey({
+  actor,
+  id,
+  survey,
+}: {
+  actor: Actor;
+  id: string;
+  survey: { state?: SurveyState; questions?: QuestionInput[] };
+}) {
+  requireAdmin(actor);
+  const current = await findSurvey({ id });
+  if (!current) throw surveyNotFound();
+  const definition = survey.questions
+    ? normalizeQuestions(survey.questions, current.type, (await latest(current)).definition)
+    : undefined;
+  const row = await updateRow({ id, at: Date.now(), ...(definition && { definition }), ...(survey.state && { state: survey.state }) });
+  if (!row) throw surveyNotFound();
+  return serializeSurvey(row, await latest(row), displayLocale(actor.locale));
+}
+
+/** Seeds a survey outside any request (first start, tests, demo data). */
+export async function seedSurvey(input: { type: SurveyType; definition: SurveyDefinition }) {
+  return insertSurvey({ id: newId(), type: input.type, state: 'enabled', definition: input.definition, at: Date.now() });
+}
