@@ -13,13 +13,13 @@ const DEFAULT_DATABASE_URL = 'file:./data/app.db';
 export function databasePath(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): string {
   const raw = url.startsWith('file:') ? url.slice('file:'.length) : url;
   if (raw === ':memory:') return raw;
-  return path.resolve(process.cwd(), raw);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
 }
 
 // Migrations are resolved from the project root (MIGRATIONS_DIR overrides it), not from the bundled
 // chunk's location, which differs between `next start`, the CLI and tests.
 function migrationsFolder(): string {
-  return process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), 'db', 'migrations');
+  return process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 }
 
 function open(): Db {

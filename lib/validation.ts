@@ -8,7 +8,8 @@ function sourceOf(where: Where, path: PropertyKey[]): ErrorSource {
     const pointer = path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
     return { pointer: `/${pointer}` };
   }
-  return { parameter: path.map(String).join('.') };
+  // A parameter is named as the client wrote it (`filter[responder_ids]`), not by the item inside it.
+  return { parameter: String(path[0] ?? '') };
 }
 
 /** Parses with zod; any problem becomes a 400 with one error object per issue. */

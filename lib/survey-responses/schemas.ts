@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localeTag } from '../users/schemas';
 
-export const ZRN = /^zen:(ticket|request):[1-9][0-9]{0,18}$|^zen:conversation:[0-9a-fA-F-]{36}$/;
+export const ZRN = /^zen:(ticket|request):[1-9][0-9]{0,18}$|^zen:conversation:[0-9a-f-]{36}$/i;
 
 const zrn = z.string().regex(ZRN, 'must be a ZRN such as zen:ticket:123, zen:request:123 or zen:conversation:<uuid>');
 

@@ -21,8 +21,15 @@ export const userFields = z.strictObject({
   external_id: z.string().trim().min(1).max(255).nullish(),
 });
 
+// No defaults here: a field left out of an update keeps its stored value.
 export const createOrUpdateUserBody = z.object({
-  user: userFields.partial({ name: true, role: true, locale: true }),
+  user: z.strictObject({
+    email,
+    name: z.string().trim().min(1).max(200).optional(),
+    role: z.enum(userRoles).optional(),
+    locale: localeTag.optional(),
+    external_id: z.string().trim().min(1).max(255).nullish(),
+  }),
 });
 export type CreateOrUpdateUserInput = z.output<typeof createOrUpdateUserBody>['user'];
 

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { adminAuth, csatAnswers, defaultSurvey, offer, uniqueTicket } from '../support/api';
+
+// Whatever a client sends, the answer is a 4xx in the envelope, never a 5xx, and nothing changes.
+
+const bodies: unknown[] = [
+  '',
+  '{',
+  'null',
+  '[]',
+  '"text"',
+  42,
+  {},
+  { survey_response: null },
+  { survey_response: [] },
+  { survey_response: { answers: 'x' } },
+  { survey_response: { answers: [null] } },
+  { survey_response: { answers: [{ type: 'rating_scale' }] } },
+  { survey_response: { answers: [{ type: 'rating_scale', question_id: 'q', rating: '5' }] } },
+  { survey_response: { answers: [{ type: 'rating_scale', question_id: 'q', rating: 1.5 }] } },
+  { survey_response: { answers: [{ type: 'closed_ended', question_id: 'q', selections: [{ type: 'other', value: 'x' }] }] } },
+  { survey_response: { answers: [{ type: 'open_ended', question_id: 'q', value: 'x'.repeat(10_001) }] } },
+  { survey_response: { answers: [{ type: 'unknown', question_id: 'q' }] } },
+  { survey_response: { survey_id: {}, responder_id: -1, subject_zrns: 'zen:ticket:1', locale: 5 } },
+  { survey_response: { survey_id: 'x', responder_id: '12abc', subject_zrns: ['ticket:1'], locale: 'en-us' } },
+  { survey_response: { survey_id: 'x', subject_zrns: [], locale: 'english please' } },
+  { survey_response: { survey_id: 'x', subject_zrns: ['zen:ticket:1'], locale: 'en-us', expires_at: 'tomorrow' } },
+  { user: { email: 'not-an-email' } },
+  { user: { email: 'a@example.com', role: 'root' } },
+  { survey: { type: 'CSAT', questions: [] } },
+  { survey: { type: 'CUSTOM', questions: [{ type: 'open_ended' }] } },
+  { survey: { state: 'paused' } },
+  { survey: {} },
+];
+
+test('a batch of malformed bodies gets 4xx on every write endpoint and changes nothing', async ({ request }) => {
+  const survey = await defaultSurvey(request);
+  const zrn = uniqueTicket();
+  const { id, token } = await offer(request, { surveyId: survey.id, zrns: [zrn] });
+  const submitted = await request.post(`/api/v2/guide/survey_responses/${id}`, {
+    data: { survey_response: { access_token: token, answers: csatAnswers(survey, 3, 'Original') } },
+  });
+  const before = (await submitted.json()).survey_response;
+  const listBefore = await (await request.get(`/api/v2/guide/survey_responses?filter[subject_zrns]=${zrn}`, { headers: adminAuth() })).json();
+  const surveysBefore = await (await request.get('/api/v2/guide/en-us/surveys', { headers: adminAuth() })).json();
+
+  const endpoints: [string, 'post' | 'put'][] = [
+    ['/api/v2/guide/survey_responses', 'post'],
+    [`/api/v2/guide/survey_responses/${id}`, 'post'],
+    ['/api/v2/guide/surveys', 'post'],
+    [`/api/v2/guide/surveys/${survey.id}`, 'put'],
+    ['/api/v2/users/create_or_update', 'post'],
+  ];
+  for (const [path, method] of endpoints) {
+    for (const body of bodies) {
+      const res = await request[method](path, {
+        headers: { ...adminAuth(), 'Content-Type': 'application/json' },
+        data: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+      });
+      const label = `${method} ${path} ${JSON.stringify(body).slice(0, 80)}`;
+      expect(res.status(), label).toBeGreaterThanOrEqual(400);
+      expect(res.status(), label).toBeLessThan(500);
+      const json = await res.json();
+      expect(json.errors.length, label).toBeGreaterThan(0);
+      for (const e of json.errors) expect(e).toMatchObject({ code: expect.any(String), status: String(res.status()), title: expect.any(String) });
+    }
+  }
+  const malformed = await request.post('/api/v2/guide/survey_responses', { headers: { ...adminAuth(), 'Content-Type': 'application/json' }, data: Buffer.from('{') });
+  expect(await malformed.json()).toEqual({
+    errors: [{ code: 'BadRequest', status: '400', title: 'Malformed JSON', detail: 'The request body is not valid JSON' }],
+  });
+
+  const after = (await (await request.get(`/api/v2/guide/survey_responses/${id}`, { headers: adminAuth() })).json()).survey_response;
+  expect(after).toEqual(before);
+  expect(await (await request.get(`/api/v2/guide/survey_responses?filter[subject_zrns]=${zrn}`, { headers: adminAuth() })).json()).toEqual(listBefore);
+  const surveysAfter = await (await request.get('/api/v2/guide/en-us/surveys', { headers: adminAuth() })).json();
+  const seededAfter = surveysAfter.surveys.find((s: { id: string }) => s.id === survey.id);
+  expect(seededAfter).toEqual(surveysBefore.surveys.find((s: { id: string }) => s.id === survey.id));
+});
+
+test('unknown API paths answer 404 in the envelope', async ({ request }) => {
+  const res = await request.get('/api/v2/nothing/here');
+  expect(res.status()).toBe(404);
+  expect(res.headers()['content-type']).toContain('application/json');
+  expect(await res.json()).toEqual({ errors: [{ code: 'NotFound', status: '404', title: 'No such API endpoint' }] });
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { randomInt, randomUUID } from 'node:crypto';
+import { expect, type APIRequestContext } from '@playwright/test';
+
+// Every test makes its own users, surveys, responses and ticket numbers; the seeded CSAT survey is
+// only ever read.
+
+interface Credentials {
+  adminEmail: string;
+  adminId: number;
+  token: string;
+}
+
+let credentials: Credentials | undefined;
+export function suiteCredentials(): Credentials {
+  credentials ??= JSON.parse(readFileSync('.test-data/credentials.json', 'utf8')) as Credentials;
+  return credentials;
+}
+
+export function basicAuth(email: string, token = suiteCredentials().token): Record<string, string> {
+  return { Authorization: `Basic ${Buffer.from(`${email}/token:${token}`).toString('base64')}` };
+}
+
+export const adminAuth = () => basicAuth(suiteCredentials().adminEmail);
+
+export const uniqueTicket = () => `zen:ticket:${randomInt(1, 2 ** 47)}`;
+
+export type Role = 'admin' | 'agent' | 'end_user';
+export interface TestUser {
+  id: number;
+  email: string;
+  auth: Record<string, string>;
+}
+
+export async function makeUser(request: APIRequestContext, role: Role, locale = 'en-us'): Promise<TestUser> {
+  const email = `${role}-${randomUUID()}@example.com`;
+  const res = await request.post('/api/v2/users/create_or_update', {
+    headers: adminAuth(),
+    data: { user: { email, name: `Test ${role}`, role, locale } },
+  });
+  expect(res.status()).toBe(201);
+  const { user } = (await res.json()) as { user: { id: number } };
+  return { id: user.id, email, auth: basicAuth(email) };
+}
+
+export interface SurveyQuestion {
+  id: string;
+  type: string;
+  options?: { id?: string; rating?: number }[];
+}
+export interface Survey {
+  id: string;
+  version: number;
+  state: string;
+  questions: SurveyQuestion[];
+}
+
+export async function defaultSurvey(request: APIRequestContext): Promise<Survey> {
+  const res = await request.get('/api/v2/guide/en-us/surveys?filter[types]=CUSTOMER_SATISFACTION', { headers: adminAuth() });
+  expect(res.status()).toBe(200);
+  const { surveys } = (await res.json()) as { surveys: Survey[] };
+  const seeded = surveys.find((s) => s.questions.length === 3 && s.state === 'enabled');
+  if (!seeded) throw new Error('the seeded CSAT survey is missing');
+  return seeded;
+}
+
+export interface Offered {
+  id: string;
+  token: string;
+  body: { survey_response: { id: string; links: { url_path: string; rating_links: { url_path: string }[] } } };
+}
+
+export async function offer(
+  request: APIRequestContext,
+  input: { surveyId: string; responderId?: number | string | null; zrns?: string[]; locale?: string; expiresAt?: string },
+): Promise<Offered> {
+  const res = await request.post('/api/v2/guide/survey_responses', {
+    headers: adminAuth(),
+    data: {
+      survey_response: {
+        survey_id: input.surveyId,
+        responder_id: input.responderId ?? null,
+        subject_zrns: input.zrns ?? [uniqueTicket()],
+        locale: input.locale ?? 'en-us',
+        ...(input.expiresAt && { expires_at: input.expiresAt }),
+      },
+    },
+  });
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as Offered['body'];
+  const token = new URL(body.survey_response.links.url_path, 'http://x').searchParams.get('access_token');
+  if (!token) throw new Error('no access token in the links');
+  return { id: body.survey_response.id, token, body };
+}
+
+/** The answers of the default CSAT survey for a rating: a reason after a bad one, always a comment. */
+export function csatAnswers(survey: Survey, rating: number, comment = 'Thanks') {
+  const [ratingQ, reasonQ, commentQ] = survey.questions as [SurveyQuestion, SurveyQuestion, SurveyQuestion];
+  return [
+    { type: 'rating_scale', question_id: ratingQ.id, rating },
+    ...(rating <= 3
+      ? [{ type: 'closed_ended', question_id: reasonQ.id, selections: [{ type: 'pre_defined', value: reasonQ.options![0]!.id }] }]
+      : []),
+    { type: 'open_ended', question_id: commentQ.id, value: comment },
+  ];
+}
