@@ -119,3 +119,32 @@ export async function listSurveyResponses(query: ResponseListQuery): Promise<Sur
     .limit(query.limit)
     .all();
 }
+
+/**
+ * Bulk load (benchmarks, demo data): many responses with their subjects and answers, in batches of one
+ * transaction each, through prepared statements.
+ */
+export async function insertSurveyResponsesBatch(
+  batch: { response: NewSurveyResponseRow & { subjectZrns: string[] }; answers: NewAnswerRow[] }[],
+): Promise<void> {
+  const db = getDb();
+  const sqlite = db.$client;
+  const response = sqlite.prepare(
+    `insert into survey_responses (id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, expires_at, answered_at, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const subject = sqlite.prepare('insert into survey_response_subjects (zrn, response_id) values (?, ?)');
+  const answer = sqlite.prepare(
+    `insert into answers (response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  sqlite.transaction(() => {
+    for (const { response: r, answers: list } of batch) {
+      response.run(r.id, r.surveyId, r.surveyVersion, r.responderId ?? null, JSON.stringify(r.subjectZrns), r.locale, r.tokenHash, r.expiresAt, r.answeredAt ?? null, r.createdAt, r.updatedAt);
+      for (const zrn of r.subjectZrns) subject.run(zrn, r.id);
+      for (const a of list) {
+        answer.run(a.responseId, a.questionId, a.position, a.type, a.rating ?? null, a.ratingCategory ?? null, a.selections ? JSON.stringify(a.selections) : null, a.value ?? null, a.createdAt, a.updatedAt);
+      }
+    }
+  })();
+}

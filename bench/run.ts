@@ -1,0 +1,145 @@
+// `npm run bench [-- --rows 1000,1000000 --duration 10]`: autocannon (10 connections) against
+// `next start`, each API route beside the trivial route of the same build in the same run.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { closeDb } from '@/db/client';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { bootstrap } from '@/lib/bootstrap';
+import { encodeCursor } from '@/lib/survey-responses/cursor';
+import { fillSurveyResponses } from '@/lib/survey-responses/synthetic';
+import { listSurveys, loadVersion } from '@/lib/surveys/surveys';
+import { addUser } from '@/lib/users/users';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    port: { type: 'string', default: '3300' },
+  },
+});
+const rowCounts = values.rows.split(',').map(Number);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const port = Number(values.port);
+const base = `http://127.0.0.1:${port}`;
+
+interface Line { name: string; rps: number; p99: number; errors: number }
+type Scenario = { name: string; requests: autocannon.Request[] };
+
+async function prepare(rows: number) {
+  const file = `.bench-data/rows-${rows}.db`;
+  mkdirSync('.bench-data', { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  closeDb();
+  process.env.DATABASE_URL = `file:${file}`;
+  await bootstrap(() => {});
+  const admin = await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' });
+  const { token } = await createApiToken({ description: 'bench' });
+  const actor = { id: admin.id, email: admin.email, role: admin.role, locale: admin.locale };
+  const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
+  const version = (await loadVersion(survey.id, survey.version))!;
+  const started = Date.now();
+  const { kept, sample } = await fillSurveyResponses({
+    count: rows, surveyId: survey.id, version: survey.version, definition: version.definition,
+    days: 180, responderIds: [admin.id], keep: 1000,
+  });
+  console.log(`filled ${rows} responses in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const cursors = await Promise.all(sample.map((id) => encodeCursor('id', id)));
+  closeDb();
+  const auth = `Basic ${Buffer.from(`${admin.email}/token:${token}`).toString('base64')}`;
+  return { file, auth, survey, kept, sample, cursors, definition: version.definition };
+}
+
+function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
+  const headers = { authorization: ctx.auth, 'content-type': 'application/json' };
+  const [rating, , comment] = ctx.definition.questions;
+  const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+  const submitBody = (token: string) => JSON.stringify({ survey_response: { access_token: token, answers: [
+    { type: 'rating_scale', question_id: rating!.id, rating: 5 },
+    { type: 'open_ended', question_id: comment!.id, value: 'Benchmark' },
+  ] } });
+  return [
+    { name: 'trivial GET /api/health', requests: [{ method: 'GET', path: '/api/health' }] },
+    { name: 'create POST survey_responses', requests: [{ method: 'POST', path: '/api/v2/guide/survey_responses', headers,
+      body: JSON.stringify({ survey_response: { survey_id: ctx.survey.id, responder_id: 1, subject_zrns: ['zen:ticket:1'], locale: 'de' } }) }] },
+    { name: 'submit POST survey_responses/{id}', requests: [{ method: 'POST', headers, setupRequest: (req) => {
+      const { id, token } = pick(ctx.kept);
+      return { ...req, path: `/api/v2/guide/survey_responses/${id}`, body: submitBody(token) };
+    } }] },
+    { name: 'show GET {locale}/survey_responses/{id}', requests: [{ method: 'GET', headers, setupRequest: (req) =>
+      ({ ...req, path: `/api/v2/guide/de/survey_responses/${pick(ctx.sample)}` }) }] },
+    { name: 'list GET survey_responses (100/page)', requests: [{ method: 'GET', headers, setupRequest: (req) =>
+      ({ ...req, path: `/api/v2/guide/survey_responses?page[size]=100&page[after]=${pick(ctx.cursors)}` }) }] },
+  ];
+}
+
+function rssMb(pid: number): number {
+  // next start runs the server in a child process: sum the tree.
+  const pids = [pid, ...spawnSync('pgrep', ['-P', String(pid)]).stdout.toString().split('\n').filter(Boolean).map(Number)];
+  return pids.reduce((sum, p) => {
+    try {
+      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+      return sum + Number(kb ?? 0) / 1024;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+async function startServer(file: string): Promise<ChildProcess> {
+  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
+    env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return server;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server did not start');
+}
+
+async function measure(s: Scenario, seconds: number): Promise<Line> {
+  const result = await autocannon({ url: base, connections, duration: seconds, requests: s.requests });
+  return { name: s.name, rps: result.requests.average, p99: result.latency.p99, errors: result.non2xx + result.errors };
+}
+
+if (!existsSync('.next/BUILD_ID')) spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
+
+const results = new Map<number, { lines: Line[]; rss: number }>();
+for (const rows of rowCounts) {
+  const ctx = await prepare(rows);
+  const server = await startServer(ctx.file);
+  let rss = 0;
+  const sampler = setInterval(() => { rss = Math.max(rss, rssMb(server.pid!)); }, 250);
+  const lines: Line[] = [];
+  for (const s of scenarios(ctx)) {
+    await measure(s, 2); // warm-up: JIT, caches, first compilation of the route
+    lines.push(await measure(s, duration));
+  }
+  clearInterval(sampler);
+  server.kill('SIGTERM');
+  results.set(rows, { lines, rss });
+
+  const trivial = lines[0]!;
+  console.log(`\n${rows} rows, ${connections} connections, ${duration} s each (peak server RSS ${rss.toFixed(0)} MB)`);
+  console.log('route'.padEnd(42) + 'req/s'.padStart(9) + 'p99 ms'.padStart(9) + 'ratio'.padStart(8) + 'p99×'.padStart(7) + 'errors'.padStart(8));
+  for (const l of lines) {
+    console.log(l.name.padEnd(42) + l.rps.toFixed(0).padStart(9) + String(l.p99).padStart(9) +
+      `${((100 * l.rps) / trivial.rps).toFixed(0)}%`.padStart(8) + (l.p99 / Math.max(1, trivial.p99)).toFixed(1).padStart(7) + String(l.errors).padStart(8));
+  }
+}
+
+const [small, large] = [results.get(Math.min(...rowCounts)), results.get(Math.max(...rowCounts))];
+if (small && large && small !== large) {
+  console.log(`\nscaling ${Math.min(...rowCounts)} → ${Math.max(...rowCounts)} rows (same run):`);
+  for (const name of ['show', 'list']) {
+    const a = small.lines.find((l) => l.name.startsWith(name))!;
+    const b = large.lines.find((l) => l.name.startsWith(name))!;
+    console.log(`  ${name}: ${a.rps.toFixed(0)} → ${b.rps.toFixed(0)} req/s = ${((100 * b.rps) / a.rps).toFixed(0)}%`);
+  }
+}
+process.exit(0);
