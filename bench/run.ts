@@ -42,10 +42,10 @@ async function prepare(rows: number) {
   const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
   const version = (await loadVersion(survey.id, survey.version))!;
   const started = Date.now();
-  const { kept, sample } = await fillSurveyResponses({
-    count: rows, surveyId: survey.id, version: survey.version, definition: version.definition,
-    days: 180, responderIds: [admin.id], keep: 1000,
-  });
+  const fill = { surveyId: survey.id, version: survey.version, definition: version.definition, responderIds: [admin.id] };
+  const { sample } = await fillSurveyResponses({ ...fill, count: rows, days: 180 });
+  // Submits need responses that have not expired: a thousand from the last hour.
+  const { kept } = await fillSurveyResponses({ ...fill, count: 1000, days: 1 / 24, keep: 1000 });
   console.log(`filled ${rows} responses in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const cursors = await Promise.all(sample.map((id) => encodeCursor('id', id)));
   closeDb();
@@ -103,7 +103,15 @@ async function startServer(file: string): Promise<ChildProcess> {
 }
 
 async function measure(s: Scenario, seconds: number): Promise<Line> {
-  const result = await autocannon({ url: base, connections, duration: seconds, requests: s.requests });
+  let firstError: string | undefined;
+  const requests = s.requests.map((r) => ({
+    ...r,
+    onResponse: (status: number, body: string) => {
+      if (status >= 300 && !firstError) firstError = `${status} ${body.slice(0, 300)}`;
+    },
+  }));
+  const result = await autocannon({ url: base, connections, duration: seconds, requests });
+  if (firstError) console.log(`  ${s.name}: first failure: ${firstError}`);
   return { name: s.name, rps: result.requests.average, p99: result.latency.p99, errors: result.non2xx + result.errors };
 }
 

@@ -15,6 +15,19 @@ export type SurveyState = (typeof surveyStates)[number];
 export const answerTypes = ['rating_scale', 'closed_ended', 'open_ended', 'skipped'] as const;
 export type AnswerType = (typeof answerTypes)[number];
 
+/** One answer as kept in a response's answers document (the `answers` table has the same fields). */
+export interface StoredAnswer {
+  questionId: string;
+  position: number;
+  type: AnswerType;
+  rating: number | null;
+  ratingCategory: string | null;
+  selections: string[] | null;
+  value: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export const users = sqliteTable(
   'users',
   {
@@ -92,6 +105,9 @@ export const surveyResponses = sqliteTable(
     subjectZrns: text('subject_zrns', { mode: 'json' }).$type<string[]>().notNull(),
     locale: text('locale').notNull(),
     tokenHash: text('token_hash').notNull(),
+    // The answers as one document, written in the same transaction as the `answers` rows: show and list
+    // read a response in one row, while `answers` serves filters and figures across responses.
+    answersDoc: text('answers_doc', { mode: 'json' }).$type<StoredAnswer[]>().notNull().default(sql`'[]'`),
     expiresAt: integer('expires_at').notNull(),
     answeredAt: integer('answered_at'),
     createdAt: integer('created_at').notNull(),

@@ -1,50 +1,84 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { getDb, preparedOnce } from './client';
-import {
-  answers,
-  surveyResponses,
-  surveyResponseSubjects,
-  type AnswerRow,
-  type NewAnswerRow,
-  type NewSurveyResponseRow,
-  type SurveyResponseRow,
-} from './schema';
+import type Database from 'better-sqlite3';
+import { getDb, preparedOnce, type Db } from './client';
+import type { NewAnswerRow, NewSurveyResponseRow, StoredAnswer, SurveyResponseRow } from './schema';
 
-const byId = preparedOnce((db) =>
-  db.select().from(surveyResponses).where(eq(surveyResponses.id, sql.placeholder('id'))).prepare(),
-);
-const answersOf = preparedOnce((db) =>
-  db
-    .select()
-    .from(answers)
-    .where(eq(answers.responseId, sql.placeholder('id')))
-    .orderBy(asc(answers.position))
-    .prepare(),
-);
+// The hot paths of the API (create, submit, show, list) run on prepared statements with explicit row
+// mapping: drizzle's builder re-prepares and maps generically on every call, which showed in profiles.
+
+const RESPONSE_COLUMNS =
+  'id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, answers_doc, expires_at, answered_at, created_at, updated_at';
+const ANSWER_COLUMNS =
+  'response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at';
+
+type Raw = Record<string, unknown>;
+
+function toResponse(r: Raw): SurveyResponseRow {
+  return {
+    id: r.id as string,
+    surveyId: r.survey_id as string,
+    surveyVersion: r.survey_version as number,
+    responderId: r.responder_id as number | null,
+    subjectZrns: JSON.parse(r.subject_zrns as string) as string[],
+    locale: r.locale as string,
+    tokenHash: r.token_hash as string,
+    answersDoc: JSON.parse(r.answers_doc as string) as StoredAnswer[],
+    expiresAt: r.expires_at as number,
+    answeredAt: r.answered_at as number | null,
+    createdAt: r.created_at as number,
+    updatedAt: r.updated_at as number,
+  };
+}
+
+function toStored(a: Omit<NewAnswerRow, 'responseId'>): StoredAnswer {
+  return {
+    questionId: a.questionId,
+    position: a.position,
+    type: a.type,
+    rating: a.rating ?? null,
+    ratingCategory: a.ratingCategory ?? null,
+    selections: a.selections ?? null,
+    value: a.value ?? null,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+const statements = preparedOnce((db: Db) => {
+  const sqlite = db.$client;
+  return {
+    byId: sqlite.prepare(`select ${RESPONSE_COLUMNS} from survey_responses where id = ?`),
+    insertResponse: sqlite.prepare(`insert into survey_responses (${RESPONSE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertSubject: sqlite.prepare('insert or ignore into survey_response_subjects (zrn, response_id) values (?, ?)'),
+    insertAnswer: sqlite.prepare(`insert into answers (${ANSWER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    answerTimes: sqlite.prepare('select question_id, created_at from answers where response_id = ?'),
+    deleteAnswers: sqlite.prepare('delete from answers where response_id = ?'),
+    saveAnswers: sqlite.prepare('update survey_responses set answers_doc = ?, answered_at = ?, updated_at = ? where id = ?'),
+  };
+});
+
+function insertResponseRow(s: ReturnType<typeof statements>, r: NewSurveyResponseRow & { subjectZrns: string[] }) {
+  s.insertResponse.run(
+    r.id, r.surveyId, r.surveyVersion, r.responderId ?? null, JSON.stringify(r.subjectZrns), r.locale,
+    r.tokenHash, JSON.stringify(r.answersDoc ?? []), r.expiresAt, r.answeredAt ?? null, r.createdAt, r.updatedAt,
+  );
+  for (const zrn of r.subjectZrns) s.insertSubject.run(zrn, r.id);
+}
+
+function insertAnswerRow(s: ReturnType<typeof statements>, a: NewAnswerRow) {
+  s.insertAnswer.run(
+    a.responseId, a.questionId, a.position, a.type, a.rating ?? null, a.ratingCategory ?? null,
+    a.selections ? JSON.stringify(a.selections) : null, a.value ?? null, a.createdAt, a.updatedAt,
+  );
+}
 
 export async function insertSurveyResponse(row: NewSurveyResponseRow & { subjectZrns: string[] }): Promise<void> {
-  getDb().transaction((tx) => {
-    tx.insert(surveyResponses).values(row).run();
-    tx.insert(surveyResponseSubjects)
-      .values(row.subjectZrns.map((zrn) => ({ zrn, responseId: row.id })))
-      .run();
-  });
+  const s = statements();
+  getDb().$client.transaction(() => insertResponseRow(s, row))();
 }
 
 export async function findSurveyResponse({ id }: { id: string }): Promise<SurveyResponseRow | undefined> {
-  return byId().get({ id });
-}
-
-/** Answers of one or many responses, each response's in question order. */
-export async function findAnswers({ responseIds }: { responseIds: string[] }): Promise<AnswerRow[]> {
-  if (responseIds.length === 0) return [];
-  if (responseIds.length === 1) return answersOf().all({ id: responseIds[0] });
-  return getDb()
-    .select()
-    .from(answers)
-    .where(inArray(answers.responseId, responseIds))
-    .orderBy(asc(answers.responseId), asc(answers.position))
-    .all();
+  const row = statements().byId.get(id) as Raw | undefined;
+  return row && toResponse(row);
 }
 
 /**
@@ -60,26 +94,18 @@ export async function replaceAnswers({
   rows: Omit<NewAnswerRow, 'responseId' | 'createdAt' | 'updatedAt'>[];
   at: number;
 }): Promise<void> {
-  getDb().transaction(
-    (tx) => {
+  const s = statements();
+  getDb()
+    .$client.transaction(() => {
       const previous = new Map(
-        tx
-          .select({ questionId: answers.questionId, createdAt: answers.createdAt })
-          .from(answers)
-          .where(eq(answers.responseId, responseId))
-          .all()
-          .map((a) => [a.questionId, a.createdAt]),
+        (s.answerTimes.all(responseId) as { question_id: string; created_at: number }[]).map((a) => [a.question_id, a.created_at]),
       );
-      tx.delete(answers).where(eq(answers.responseId, responseId)).run();
-      if (rows.length > 0) {
-        tx.insert(answers)
-          .values(rows.map((r) => ({ ...r, responseId, createdAt: previous.get(r.questionId) ?? at, updatedAt: at })))
-          .run();
-      }
-      tx.update(surveyResponses).set({ answeredAt: at, updatedAt: at }).where(eq(surveyResponses.id, responseId)).run();
-    },
-    { behavior: 'immediate' },
-  );
+      s.deleteAnswers.run(responseId);
+      const stored = rows.map((r) => toStored({ ...r, createdAt: previous.get(r.questionId) ?? at, updatedAt: at }));
+      for (const a of stored) insertAnswerRow(s, { ...a, responseId });
+      s.saveAnswers.run(JSON.stringify(stored), at, at, responseId);
+    })
+    .immediate();
 }
 
 export interface ResponseListQuery {
@@ -92,59 +118,59 @@ export interface ResponseListQuery {
   limit: number;
 }
 
+// One prepared statement per query shape (which filters are present, and the order): a few dozen at most.
+const listStatements = new WeakMap<Db, Map<string, Database.Statement>>();
+
 /** One page of responses by id; every filter is served by an index, so the cost is the page's. */
 export async function listSurveyResponses(query: ResponseListQuery): Promise<SurveyResponseRow[]> {
-  const db = getDb();
-  const where: SQL[] = [];
-  if (query.responderIds) where.push(inArray(surveyResponses.responderId, query.responderIds));
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.responderIds?.length === 1) {
+    // `=` lets the (responder_id, id) index deliver rows in id order: no sort of all their responses.
+    where.push('responder_id = ?');
+    params.push(query.responderIds[0]);
+  } else if (query.responderIds) {
+    where.push('responder_id in (select value from json_each(?))');
+    params.push(JSON.stringify(query.responderIds));
+  }
   if (query.subjectZrns) {
-    const matching = db
-      .select({ id: surveyResponseSubjects.responseId })
-      .from(surveyResponseSubjects)
-      .where(inArray(surveyResponseSubjects.zrn, query.subjectZrns));
-    where.push(inArray(surveyResponses.id, matching));
+    where.push('id in (select response_id from survey_response_subjects where zrn in (select value from json_each(?)))');
+    params.push(JSON.stringify(query.subjectZrns));
   }
   if (query.idRange) {
-    where.push(gte(surveyResponses.id, query.idRange.lo), lte(surveyResponses.id, query.idRange.hi));
+    where.push('id >= ? and id <= ?');
+    params.push(query.idRange.lo, query.idRange.hi);
   }
   if (query.boundary) {
-    const op = query.boundary.op === 'gt' ? gt : lt;
-    where.push(op(surveyResponses.id, query.boundary.id));
+    where.push(query.boundary.op === 'gt' ? 'id > ?' : 'id < ?');
+    params.push(query.boundary.id);
   }
-  return db
-    .select()
-    .from(surveyResponses)
-    .where(and(...where))
-    .orderBy(query.order === 'asc' ? asc(surveyResponses.id) : desc(surveyResponses.id))
-    .limit(query.limit)
-    .all();
+  const text =
+    `select ${RESPONSE_COLUMNS} from survey_responses` +
+    (where.length ? ` where ${where.join(' and ')}` : '') +
+    ` order by id ${query.order} limit ?`;
+  params.push(query.limit);
+
+  const db = getDb();
+  let cache = listStatements.get(db);
+  if (!cache) listStatements.set(db, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = db.$client.prepare(text)));
+  return (statement.all(...params) as Raw[]).map(toResponse);
 }
 
 /**
- * Bulk load (benchmarks, demo data): many responses with their subjects and answers, in batches of one
- * transaction each, through prepared statements.
+ * Bulk load (benchmarks, demo data): many responses with their subjects and answers, in one
+ * transaction per batch.
  */
 export async function insertSurveyResponsesBatch(
   batch: { response: NewSurveyResponseRow & { subjectZrns: string[] }; answers: NewAnswerRow[] }[],
 ): Promise<void> {
-  const db = getDb();
-  const sqlite = db.$client;
-  const response = sqlite.prepare(
-    `insert into survey_responses (id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, expires_at, answered_at, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const subject = sqlite.prepare('insert into survey_response_subjects (zrn, response_id) values (?, ?)');
-  const answer = sqlite.prepare(
-    `insert into answers (response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  sqlite.transaction(() => {
-    for (const { response: r, answers: list } of batch) {
-      response.run(r.id, r.surveyId, r.surveyVersion, r.responderId ?? null, JSON.stringify(r.subjectZrns), r.locale, r.tokenHash, r.expiresAt, r.answeredAt ?? null, r.createdAt, r.updatedAt);
-      for (const zrn of r.subjectZrns) subject.run(zrn, r.id);
-      for (const a of list) {
-        answer.run(a.responseId, a.questionId, a.position, a.type, a.rating ?? null, a.ratingCategory ?? null, a.selections ? JSON.stringify(a.selections) : null, a.value ?? null, a.createdAt, a.updatedAt);
-      }
+  const s = statements();
+  getDb().$client.transaction(() => {
+    for (const { response, answers } of batch) {
+      insertResponseRow(s, { ...response, answersDoc: answers.map(toStored) });
+      for (const a of answers) insertAnswerRow(s, a);
     }
   })();
 }

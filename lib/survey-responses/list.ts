@@ -1,5 +1,5 @@
-import type { AnswerRow, SurveyResponseRow } from '@/db/schema';
-import { findAnswers, listSurveyResponses as listRows, type ResponseListQuery } from '@/db/survey-responses';
+import type { SurveyResponseRow } from '@/db/schema';
+import { listSurveyResponses as listRows, type ResponseListQuery } from '@/db/survey-responses';
 import type { Actor } from '../auth/credentials';
 import { idBoundsFor } from '../ids';
 import { epochToMs } from '../time';
@@ -53,19 +53,13 @@ export async function listSurveyResponses({ actor, query, url }: { actor: Actor;
   const page: SurveyResponseRow[] = fetched.slice(0, size);
   if (backward) page.reverse();
 
-  const answersOf = new Map<string, AnswerRow[]>(page.map((r) => [r.id, []]));
-  for (const a of await findAnswers({ responseIds: page.map((r) => r.id) })) answersOf.get(a.responseId)?.push(a);
   const surveys = new Map<string, Awaited<ReturnType<typeof pinnedSurvey>>>();
   for (const row of page) {
     const key = `${row.surveyId}:${row.surveyVersion}`;
     if (!surveys.has(key)) surveys.set(key, await pinnedSurvey(row));
   }
   const survey_responses = page.map((row) =>
-    serializeSurveyResponse(
-      row,
-      answersOf.get(row.id) ?? [],
-      surveys.get(`${row.surveyId}:${row.surveyVersion}`)!,
-    ),
+    serializeSurveyResponse(row, surveys.get(`${row.surveyId}:${row.surveyVersion}`)!),
   );
 
   const first = page[0];

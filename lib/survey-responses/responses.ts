@@ -1,5 +1,5 @@
 import type { SurveyResponseRow } from '@/db/schema';
-import { findAnswers, findSurveyResponse, insertSurveyResponse, replaceAnswers } from '@/db/survey-responses';
+import { findSurveyResponse, insertSurveyResponse, replaceAnswers } from '@/db/survey-responses';
 import { findSurvey } from '@/db/surveys';
 import { findUserById } from '@/db/users';
 import type { Actor } from '../auth/credentials';
@@ -93,14 +93,12 @@ export async function submitSurveyResponse(input: {
   if (now > row.expiresAt) throw expired();
   const rows = answerRows(survey.definition, input.answers);
   await replaceAnswers({ responseId: row.id, rows, at: now });
-  const saved = await findResponse(row.id);
-  return serializeSurveyResponse(saved, await findAnswers({ responseIds: [row.id] }), survey);
+  return serializeSurveyResponse(await findResponse(row.id), survey);
 }
 
 /** Admins see every response; anyone else only their own (403). A locale localizes the questions. */
 export async function showSurveyResponse({ actor, id, locale }: { actor: Actor; id: string; locale?: string }) {
   const row = await findResponse(id);
   if (actor.role !== 'admin' && row.responderId !== actor.id) throw forbidden();
-  const [survey, answers] = await Promise.all([pinnedSurvey(row), findAnswers({ responseIds: [row.id] })]);
-  return serializeSurveyResponse(row, answers, survey, locale === undefined ? undefined : displayLocale(locale));
+  return serializeSurveyResponse(row, await pinnedSurvey(row), locale === undefined ? undefined : displayLocale(locale));
 }

@@ -1,4 +1,4 @@
-import type { AnswerRow, SurveyResponseRow, SurveyState } from '@/db/schema';
+import type { StoredAnswer, SurveyResponseRow, SurveyState } from '@/db/schema';
 import type { Locale } from '../i18n/locales';
 import type { Question, SurveyDefinition } from '../surveys/definition';
 import { localizeQuestion, minimalQuestion } from '../surveys/serialize';
@@ -9,7 +9,7 @@ export function subjectOf(zrn: string) {
   return { id, type, zrn };
 }
 
-function serializeAnswer(a: AnswerRow, question: ReturnType<typeof minimalQuestion> | ReturnType<typeof localizeQuestion>) {
+function serializeAnswer(a: StoredAnswer, question: ReturnType<typeof minimalQuestion> | ReturnType<typeof localizeQuestion>) {
   const times = { created_at: iso(a.createdAt), updated_at: iso(a.updatedAt) };
   switch (a.type) {
     case 'rating_scale':
@@ -35,7 +35,6 @@ function serializeAnswer(a: AnswerRow, question: ReturnType<typeof minimalQuesti
  */
 export function serializeSurveyResponse(
   row: SurveyResponseRow,
-  answers: AnswerRow[],
   survey: { state: SurveyState; definition: SurveyDefinition },
   locale?: Locale,
 ) {
@@ -49,7 +48,7 @@ export function serializeSurveyResponse(
     subject_zrns: row.subjectZrns,
     subjects: row.subjectZrns.map(subjectOf),
     locale: row.locale,
-    answers: answers.flatMap((a) => {
+    answers: row.answersDoc.flatMap((a) => {
       const q = questions.get(a.questionId);
       if (!q) return [];
       return [serializeAnswer(a, locale ? localizeQuestion(q, locale, false) : minimalQuestion(q))];
