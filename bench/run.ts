@@ -50,7 +50,7 @@ async function prepare(rows: number) {
   const cursors = await Promise.all(sample.map((id) => encodeCursor('id', id)));
   closeDb();
   const auth = `Basic ${Buffer.from(`${admin.email}/token:${token}`).toString('base64')}`;
-  return { file, auth, survey, kept, sample, cursors, definition: version.definition };
+  return { file, auth, survey, kept, sample, cursors, rows, definition: version.definition };
 }
 
 function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
@@ -71,6 +71,9 @@ function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
     } }] },
     { name: 'show GET {locale}/survey_responses/{id}', requests: [{ method: 'GET', headers, setupRequest: (req) =>
       ({ ...req, path: `/api/v2/guide/de/survey_responses/${pick(ctx.sample)}` }) }] },
+    // What a helpdesk integration asks most: the response(s) of one ticket.
+    { name: 'list GET survey_responses?filter[subject]', requests: [{ method: 'GET', headers, setupRequest: (req) =>
+      ({ ...req, path: `/api/v2/guide/survey_responses?filter[subject_zrns]=zen:ticket:${1 + Math.floor(Math.random() * ctx.rows)}` }) }] },
     { name: 'list GET survey_responses (100/page)', requests: [{ method: 'GET', headers, setupRequest: (req) =>
       ({ ...req, path: `/api/v2/guide/survey_responses?page[size]=100&page[after]=${pick(ctx.cursors)}` }) }] },
   ];
@@ -144,10 +147,9 @@ for (const rows of rowCounts) {
 const [small, large] = [results.get(Math.min(...rowCounts)), results.get(Math.max(...rowCounts))];
 if (small && large && small !== large) {
   console.log(`\nscaling ${Math.min(...rowCounts)} → ${Math.max(...rowCounts)} rows (same run):`);
-  for (const name of ['show', 'list']) {
-    const a = small.lines.find((l) => l.name.startsWith(name))!;
-    const b = large.lines.find((l) => l.name.startsWith(name))!;
-    console.log(`  ${name}: ${a.rps.toFixed(0)} → ${b.rps.toFixed(0)} req/s = ${((100 * b.rps) / a.rps).toFixed(0)}%`);
-  }
+  small.lines.forEach((a, i) => {
+    const b = large.lines[i]!;
+    console.log(`  ${a.name.padEnd(42)} ${a.rps.toFixed(0).padStart(6)} → ${b.rps.toFixed(0).padStart(6)} req/s = ${((100 * b.rps) / a.rps).toFixed(0)}%`);
+  });
 }
 process.exit(0);

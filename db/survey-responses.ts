@@ -71,9 +71,34 @@ function insertAnswerRow(s: ReturnType<typeof statements>, a: NewAnswerRow) {
   );
 }
 
-export async function insertSurveyResponse(row: NewSurveyResponseRow & { subjectZrns: string[] }): Promise<void> {
+// better-sqlite3 builds a transaction function per call of `transaction()`: make each once per connection.
+const transactions = preparedOnce((db: Db) => {
   const s = statements();
-  getDb().$client.transaction(() => insertResponseRow(s, row))();
+  return {
+    insert: db.$client.transaction((row: NewSurveyResponseRow & { subjectZrns: string[] }) => insertResponseRow(s, row)),
+    replace: db.$client.transaction((responseId: string, rows: AnswerInputRow[], at: number) => {
+      const previous = new Map(
+        (s.answerTimes.all(responseId) as { question_id: string; created_at: number }[]).map((a) => [a.question_id, a.created_at]),
+      );
+      s.deleteAnswers.run(responseId);
+      const stored = rows.map((r) => toStored({ ...r, createdAt: previous.get(r.questionId) ?? at, updatedAt: at }));
+      for (const a of stored) insertAnswerRow(s, { ...a, responseId });
+      s.saveAnswers.run(JSON.stringify(stored), at, at, responseId);
+    }),
+    batch: db.$client.transaction((batch: BatchItem[]) => {
+      for (const { response, answers } of batch) {
+        insertResponseRow(s, { ...response, answersDoc: answers.map(toStored) });
+        for (const a of answers) insertAnswerRow(s, a);
+      }
+    }),
+  };
+});
+
+type AnswerInputRow = Omit<NewAnswerRow, 'responseId' | 'createdAt' | 'updatedAt'>;
+type BatchItem = { response: NewSurveyResponseRow & { subjectZrns: string[] }; answers: NewAnswerRow[] };
+
+export async function insertSurveyResponse(row: NewSurveyResponseRow & { subjectZrns: string[] }): Promise<void> {
+  transactions().insert(row);
 }
 
 export async function findSurveyResponse({ id }: { id: string }): Promise<SurveyResponseRow | undefined> {
@@ -91,21 +116,11 @@ export async function replaceAnswers({
   at,
 }: {
   responseId: string;
-  rows: Omit<NewAnswerRow, 'responseId' | 'createdAt' | 'updatedAt'>[];
+  rows: AnswerInputRow[];
   at: number;
 }): Promise<void> {
-  const s = statements();
-  getDb()
-    .$client.transaction(() => {
-      const previous = new Map(
-        (s.answerTimes.all(responseId) as { question_id: string; created_at: number }[]).map((a) => [a.question_id, a.created_at]),
-      );
-      s.deleteAnswers.run(responseId);
-      const stored = rows.map((r) => toStored({ ...r, createdAt: previous.get(r.questionId) ?? at, updatedAt: at }));
-      for (const a of stored) insertAnswerRow(s, { ...a, responseId });
-      s.saveAnswers.run(JSON.stringify(stored), at, at, responseId);
-    })
-    .immediate();
+  // IMMEDIATE: take the write lock first, so reading the previous answers cannot race another writer.
+  transactions().replace.immediate(responseId, rows, at);
 }
 
 export interface ResponseListQuery {
@@ -163,14 +178,6 @@ export async function listSurveyResponses(query: ResponseListQuery): Promise<Sur
  * Bulk load (benchmarks, demo data): many responses with their subjects and answers, in one
  * transaction per batch.
  */
-export async function insertSurveyResponsesBatch(
-  batch: { response: NewSurveyResponseRow & { subjectZrns: string[] }; answers: NewAnswerRow[] }[],
-): Promise<void> {
-  const s = statements();
-  getDb().$client.transaction(() => {
-    for (const { response, answers } of batch) {
-      insertResponseRow(s, { ...response, answersDoc: answers.map(toStored) });
-      for (const a of answers) insertAnswerRow(s, a);
-    }
-  })();
+export async function insertSurveyResponsesBatch(batch: BatchItem[]): Promise<void> {
+  transactions().batch(batch);
 }
