@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { E2E_DATABASE } from './e2e/support/paths';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-export const e2eDatabase = '.test-data/e2e.db';
 
 // On this kind of machine Playwright may not download a browser: use Debian's Chromium when present,
 // Playwright's own elsewhere.
@@ -39,6 +39,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATABASE_URL: `file:${e2eDatabase}`, SURVEY_RESPONSE_TTL_DAYS: '28' },
+    env: { DATABASE_URL: `file:${E2E_DATABASE}`, SURVEY_RESPONSE_TTL_DAYS: '28' },
   },
 });

@@ -1,7 +1,7 @@
 // `npm run bench [-- --rows 1000,1000000 --duration 10]`: autocannon (10 connections) against
 // `next start`, each API route beside the trivial route of the same build in the same run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { closeDb } from '@/db/client';
@@ -10,7 +10,7 @@ import { bootstrap } from '@/lib/bootstrap';
 import { encodeCursor } from '@/lib/survey-responses/cursor';
 import { fillSurveyResponses } from '@/lib/survey-responses/synthetic';
 import { listSurveys, loadVersion } from '@/lib/surveys/surveys';
-import { addUser } from '@/lib/users/users';
+import { addUser, listUsers, serializeUser } from '@/lib/users/users';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +18,10 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     port: { type: 'string', default: '3300' },
+    // Keep a database filled by an earlier run (filling 10^6 rows takes about two minutes).
+    reuse: { type: 'boolean', default: false },
+    // Only the routes whose name contains this text.
+    only: { type: 'string', default: '' },
   },
 });
 const rowCounts = values.rows.split(',').map(Number);
@@ -26,27 +30,34 @@ const connections = Number(values.connections);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 
-interface Line { name: string; rps: number; p99: number; errors: number }
+interface Line { name: string; rps: number; p99: number; errors: number; trivial?: Line }
 type Scenario = { name: string; requests: autocannon.Request[] };
 
 async function prepare(rows: number) {
   const file = `.bench-data/rows-${rows}.db`;
+  const metaFile = `.bench-data/rows-${rows}.json`;
+  const reuse = values.reuse && existsSync(file) && existsSync(metaFile);
   mkdirSync('.bench-data', { recursive: true });
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  if (!reuse) for (const f of [file, `${file}-wal`, `${file}-shm`, metaFile]) rmSync(f, { force: true });
   closeDb();
   process.env.DATABASE_URL = `file:${file}`;
   await bootstrap(() => {});
-  const admin = await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' });
+  const admin = reuse
+    ? (await listUsers()).find((u) => u.email === 'bench@example.com')!
+    : serializeUser(await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' }));
   const { token } = await createApiToken({ description: 'bench' });
   const actor = { id: admin.id, email: admin.email, role: admin.role, locale: admin.locale };
   const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
   const version = (await loadVersion(survey.id, survey.version))!;
   const started = Date.now();
   const fill = { surveyId: survey.id, version: survey.version, definition: version.definition, responderIds: [admin.id] };
-  const { sample } = await fillSurveyResponses({ ...fill, count: rows, days: 180 });
+  const { sample } = reuse
+    ? (JSON.parse(readFileSync(metaFile, 'utf8')) as { sample: string[] })
+    : await fillSurveyResponses({ ...fill, count: rows, days: 180 });
+  if (!reuse) writeFileSync(metaFile, JSON.stringify({ sample }));
   // Submits need responses that have not expired: a thousand from the last hour.
   const { kept } = await fillSurveyResponses({ ...fill, count: 1000, days: 1 / 24, keep: 1000 });
-  console.log(`filled ${rows} responses in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${reuse ? 'reused' : 'filled'} ${rows} responses in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const cursors = await Promise.all(sample.map((id) => encodeCursor('id', id)));
   closeDb();
   const auth = `Basic ${Buffer.from(`${admin.email}/token:${token}`).toString('base64')}`;
@@ -126,21 +137,25 @@ for (const rows of rowCounts) {
   const server = await startServer(ctx.file);
   let rss = 0;
   const sampler = setInterval(() => { rss = Math.max(rss, rssMb(server.pid!)); }, 250);
+  // The machine drifts over a run: each route is compared with the trivial route measured right before it.
+  const [trivialScenario, ...routes] = scenarios(ctx);
   const lines: Line[] = [];
-  for (const s of scenarios(ctx)) {
+  for (const s of routes.filter((r) => r.name.includes(values.only))) {
     await measure(s, 2); // warm-up: JIT, caches, first compilation of the route
-    lines.push(await measure(s, duration));
+    const trivial = await measure(trivialScenario!, duration);
+    lines.push({ ...(await measure(s, duration)), trivial });
   }
   clearInterval(sampler);
   server.kill('SIGTERM');
   results.set(rows, { lines, rss });
 
-  const trivial = lines[0]!;
   console.log(`\n${rows} rows, ${connections} connections, ${duration} s each (peak server RSS ${rss.toFixed(0)} MB)`);
-  console.log('route'.padEnd(42) + 'req/s'.padStart(9) + 'p99 ms'.padStart(9) + 'ratio'.padStart(8) + 'p99×'.padStart(7) + 'errors'.padStart(8));
+  console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'p99×'.padStart(6) + 'errors'.padStart(8));
   for (const l of lines) {
-    console.log(l.name.padEnd(42) + l.rps.toFixed(0).padStart(9) + String(l.p99).padStart(9) +
-      `${((100 * l.rps) / trivial.rps).toFixed(0)}%`.padStart(8) + (l.p99 / Math.max(1, trivial.p99)).toFixed(1).padStart(7) + String(l.errors).padStart(8));
+    const t = l.trivial!;
+    console.log(l.name.padEnd(42) + l.rps.toFixed(0).padStart(7) + String(l.p99).padStart(8) +
+      `  ${t.rps.toFixed(0).padStart(6)}, ${String(t.p99).padStart(4)} ms`.padEnd(21) +
+      `${((100 * l.rps) / t.rps).toFixed(0)}%`.padStart(6) + (l.p99 / Math.max(1, t.p99)).toFixed(1).padStart(6) + String(l.errors).padStart(8));
   }
 }
 

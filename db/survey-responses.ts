@@ -148,22 +148,31 @@ export async function listSurveyResponses(query: ResponseListQuery): Promise<Sur
     where.push('responder_id in (select value from json_each(?))');
     params.push(JSON.stringify(query.responderIds));
   }
-  if (query.subjectZrns) {
+  let from = 'survey_responses';
+  if (query.subjectZrns?.length === 1) {
+    // One subject (what integrations ask most): walk its (zrn, response_id) index in id order, no sort.
+    from = 'survey_response_subjects s cross join survey_responses on survey_responses.id = s.response_id';
+    where.push('s.zrn = ?');
+    params.push(query.subjectZrns[0]);
+  } else if (query.subjectZrns) {
     where.push('id in (select response_id from survey_response_subjects where zrn in (select value from json_each(?)))');
     params.push(JSON.stringify(query.subjectZrns));
   }
+  // With one subject, ordering by s.response_id (equal to id) keeps the walk on the subjects index.
+  const key = from === 'survey_responses' ? 'id' : 's.response_id';
   if (query.idRange) {
-    where.push('id >= ? and id <= ?');
+    where.push(`${key} >= ? and ${key} <= ?`);
     params.push(query.idRange.lo, query.idRange.hi);
   }
   if (query.boundary) {
-    where.push(query.boundary.op === 'gt' ? 'id > ?' : 'id < ?');
+    where.push(query.boundary.op === 'gt' ? `${key} > ?` : `${key} < ?`);
     params.push(query.boundary.id);
   }
+  const columns = RESPONSE_COLUMNS.split(', ').map((c) => `survey_responses.${c}`).join(', ');
   const text =
-    `select ${RESPONSE_COLUMNS} from survey_responses` +
+    `select ${columns} from ${from}` +
     (where.length ? ` where ${where.join(' and ')}` : '') +
-    ` order by id ${query.order} limit ?`;
+    ` order by ${key} ${query.order} limit ?`;
   params.push(query.limit);
 
   const db = getDb();

@@ -7,14 +7,9 @@ import { isUlid } from '../ids';
 
 export type Sort = 'id' | '-id';
 
-let secret: Buffer | undefined;
-
 async function key(): Promise<Buffer> {
-  secret ??= Buffer.from(
-    await getOrCreateSetting({ key: 'cursor_secret', make: () => randomBytes(32).toString('base64url') }),
-    'base64url',
-  );
-  return secret;
+  const secret = await getOrCreateSetting({ key: 'cursor_secret', make: () => randomBytes(32).toString('base64url') });
+  return Buffer.from(secret, 'base64url');
 }
 
 function mac(k: Buffer, payload: string): Buffer {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeParam } from '../surveys/schemas';
 import { localeTag } from '../users/schemas';
 
 export const ZRN = /^zen:(ticket|request):[1-9][0-9]{0,18}$|^zen:conversation:[0-9a-f-]{36}$/i;
@@ -82,3 +83,5 @@ export const listSurveyResponsesQuery = z
     path: ['page[before]'],
   });
 export type ListSurveyResponsesQuery = z.output<typeof listSurveyResponsesQuery>;
+
+export const localizedResponseParams = z.object({ locale: localeParam, id: z.string() });

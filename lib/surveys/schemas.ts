@@ -70,6 +70,8 @@ export const updateSurveyBody = z.object({
 
 export const localeParam = z.string().regex(LOCALE_TAG, 'must be a locale such as en-us');
 
+export const localeParams = z.object({ locale: localeParam });
+
 export const surveyPathParams = z.object({
   locale: localeParam,
   id: z.string().min(1).max(100),

@@ -1,14 +1,14 @@
-import { authenticate } from '@/lib/auth/credentials';
+import { requireActor } from '@/lib/auth/credentials';
 import { handle, json, queryOf } from '@/lib/http/handler';
-import { listSurveysQuery, localeParam } from '@/lib/surveys/schemas';
+import { listSurveysQuery, localeParams } from '@/lib/surveys/schemas';
 import { listSurveys } from '@/lib/surveys/surveys';
 import { parseInput } from '@/lib/validation';
 
 type Context = { params: Promise<{ locale: string }> };
 
 export const GET = handle(async (request, { params }: Context) => {
-  const actor = await authenticate({ authorization: request.headers.get('authorization') });
-  const locale = parseInput(localeParam, (await params).locale, 'path');
+  const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const { locale } = parseInput(localeParams, await params, 'path');
   const query = parseInput(listSurveysQuery, queryOf(request), 'query');
   const types = query['filter[types]'];
   return json(await listSurveys({ actor, locale, ...(types && { types }) }));

@@ -1,14 +1,13 @@
 import { requireActor } from '@/lib/auth/credentials';
 import { handle, json } from '@/lib/http/handler';
 import { showSurveyResponse } from '@/lib/survey-responses/responses';
-import { localeParam } from '@/lib/surveys/schemas';
+import { localizedResponseParams } from '@/lib/survey-responses/schemas';
 import { parseInput } from '@/lib/validation';
 
 type Context = { params: Promise<{ locale: string; id: string }> };
 
 export const GET = handle(async (request, { params }: Context) => {
-  const { locale, id } = await params;
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
-  const shown = parseInput(localeParam, locale, 'path');
-  return json({ survey_response: await showSurveyResponse({ actor, id, locale: shown }) });
+  const { id, locale } = parseInput(localizedResponseParams, await params, 'path');
+  return json({ survey_response: await showSurveyResponse({ actor, id, locale }) });
 });

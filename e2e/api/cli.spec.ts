@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { basicAuth } from '../support/api';
+import { E2E_DATABASE } from '../support/paths';
+
+// The CLI works on the same database file as the running server, through the same lib functions.
+function cli(...args: string[]) {
+  const run = spawnSync('node_modules/.bin/tsx', ['scripts/cli.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` },
+    encoding: 'utf8',
+  });
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  return { status: run.status, json: JSON.parse(last) as Record<string, any> };
+}
+
+test('cli: a user and a token made on the command line work at the API; a revoked token stops working', async ({ request }) => {
+  const email = `cli-${randomUUID()}@example.com`;
+  const added = cli('user', 'add', '--email', email, '--name', 'CLI User', '--role', 'agent', '--locale', 'de');
+  expect(added.status).toBe(0);
+  expect(added.json.user).toMatchObject({ email, name: 'CLI User', role: 'agent', locale: 'de' });
+
+  const made = cli('token', 'add', '--description', 'cli test');
+  expect(made.status).toBe(0);
+  expect(made.json.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const auth = basicAuth(email, made.json.token);
+  const me = await request.get('/api/v2/users/me', { headers: auth });
+  expect(me.status()).toBe(200);
+  expect((await me.json()).user.id).toBe(added.json.user.id);
+
+  const listed = cli('token', 'list');
+  expect(listed.json.api_tokens).toContainEqual(expect.objectContaining({ id: made.json.api_token.id, description: 'cli test', active: true }));
+  expect(JSON.stringify(listed.json)).not.toContain(made.json.token);
+
+  const revoked = cli('token', 'revoke', '--id', String(made.json.api_token.id));
+  expect(revoked.status).toBe(0);
+  expect(revoked.json.api_token).toMatchObject({ id: made.json.api_token.id, active: false });
+  expect((await request.get('/api/v2/users/me', { headers: auth })).status()).toBe(401);
+  expect(cli('user', 'list').json.users).toContainEqual(expect.objectContaining({ email }));
+});
+
+test('cli: bad input exits 1 with an error object and changes nothing', () => {
+  const email = `cli-${randomUUID()}@example.com`;
+  for (const args of [
+    ['user', 'add', '--email', 'not-an-email', '--name', 'X', '--role', 'agent'],
+    ['user', 'add', '--email', email, '--name', 'X', '--role', 'root'],
+    ['token', 'revoke', '--id', 'abc'],
+    ['token', 'revoke', '--id', '999999'],
+    ['frobnicate'],
+  ]) {
+    const run = cli(...args);
+    expect(run.status, args.join(' ')).toBe(1);
+    expect(typeof run.json.error, args.join(' ')).toBe('string');
+  }
+  expect(cli('user', 'list').json.users).not.toContainEqual(expect.objectContaining({ email }));
+});
