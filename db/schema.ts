@@ -105,9 +105,10 @@ export const surveyResponses = sqliteTable(
     subjectZrns: text('subject_zrns', { mode: 'json' }).$type<string[]>().notNull(),
     locale: text('locale').notNull(),
     tokenHash: text('token_hash').notNull(),
-    // The answers as one document, written in the same transaction as the `answers` rows: show and list
-    // read a response in one row, while `answers` serves filters and figures across responses.
-    answersDoc: text('answers_doc', { mode: 'json' }).$type<StoredAnswer[]>().notNull().default(sql`'[]'`),
+    // The answers in their wire form (JSON text, unlocalized), written in the same transaction as the
+    // `answers` rows: show and list read a response from one row and copy the answers out without
+    // re-serializing them, while `answers` serves filters and figures across responses.
+    answersJson: text('answers_json').notNull().default('[]'),
     expiresAt: integer('expires_at').notNull(),
     answeredAt: integer('answered_at'),
     createdAt: integer('created_at').notNull(),

@@ -6,7 +6,7 @@ import type { NewAnswerRow, NewSurveyResponseRow, StoredAnswer, SurveyResponseRo
 // mapping: drizzle's builder re-prepares and maps generically on every call, which showed in profiles.
 
 const RESPONSE_COLUMNS =
-  'id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, answers_doc, expires_at, answered_at, created_at, updated_at';
+  'id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, answers_json, expires_at, answered_at, created_at, updated_at';
 const ANSWER_COLUMNS =
   'response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at';
 
@@ -21,7 +21,7 @@ function toResponse(r: Raw): SurveyResponseRow {
     subjectZrns: JSON.parse(r.subject_zrns as string) as string[],
     locale: r.locale as string,
     tokenHash: r.token_hash as string,
-    answersDoc: JSON.parse(r.answers_doc as string) as StoredAnswer[],
+    answersJson: r.answers_json as string,
     expiresAt: r.expires_at as number,
     answeredAt: r.answered_at as number | null,
     createdAt: r.created_at as number,
@@ -52,14 +52,14 @@ const statements = preparedOnce((db: Db) => {
     insertAnswer: sqlite.prepare(`insert into answers (${ANSWER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     answerTimes: sqlite.prepare('select question_id, created_at from answers where response_id = ?'),
     deleteAnswers: sqlite.prepare('delete from answers where response_id = ?'),
-    saveAnswers: sqlite.prepare('update survey_responses set answers_doc = ?, answered_at = ?, updated_at = ? where id = ?'),
+    saveAnswers: sqlite.prepare('update survey_responses set answers_json = ?, answered_at = ?, updated_at = ? where id = ?'),
   };
 });
 
 function insertResponseRow(s: ReturnType<typeof statements>, r: NewSurveyResponseRow & { subjectZrns: string[] }) {
   s.insertResponse.run(
     r.id, r.surveyId, r.surveyVersion, r.responderId ?? null, JSON.stringify(r.subjectZrns), r.locale,
-    r.tokenHash, JSON.stringify(r.answersDoc ?? []), r.expiresAt, r.answeredAt ?? null, r.createdAt, r.updatedAt,
+    r.tokenHash, r.answersJson ?? '[]', r.expiresAt, r.answeredAt ?? null, r.createdAt, r.updatedAt,
   );
   for (const zrn of r.subjectZrns) s.insertSubject.run(zrn, r.id);
 }
@@ -76,18 +76,18 @@ const transactions = preparedOnce((db: Db) => {
   const s = statements();
   return {
     insert: db.$client.transaction((row: NewSurveyResponseRow & { subjectZrns: string[] }) => insertResponseRow(s, row)),
-    replace: db.$client.transaction((responseId: string, rows: AnswerInputRow[], at: number) => {
+    replace: db.$client.transaction((responseId: string, rows: AnswerInputRow[], at: number, render: RenderAnswers) => {
       const previous = new Map(
         (s.answerTimes.all(responseId) as { question_id: string; created_at: number }[]).map((a) => [a.question_id, a.created_at]),
       );
       s.deleteAnswers.run(responseId);
       const stored = rows.map((r) => toStored({ ...r, createdAt: previous.get(r.questionId) ?? at, updatedAt: at }));
       for (const a of stored) insertAnswerRow(s, { ...a, responseId });
-      s.saveAnswers.run(JSON.stringify(stored), at, at, responseId);
+      s.saveAnswers.run(render(stored), at, at, responseId);
     }),
     batch: db.$client.transaction((batch: BatchItem[]) => {
       for (const { response, answers } of batch) {
-        insertResponseRow(s, { ...response, answersDoc: answers.map(toStored) });
+        insertResponseRow(s, response);
         for (const a of answers) insertAnswerRow(s, a);
       }
     }),
@@ -95,6 +95,8 @@ const transactions = preparedOnce((db: Db) => {
 });
 
 type AnswerInputRow = Omit<NewAnswerRow, 'responseId' | 'createdAt' | 'updatedAt'>;
+/** Turns the stored answers into the response's answers_json (the wire form is the caller's rule). */
+type RenderAnswers = (answers: StoredAnswer[]) => string;
 type BatchItem = { response: NewSurveyResponseRow & { subjectZrns: string[] }; answers: NewAnswerRow[] };
 
 export async function insertSurveyResponse(row: NewSurveyResponseRow & { subjectZrns: string[] }): Promise<void> {
@@ -108,19 +110,21 @@ export async function findSurveyResponse({ id }: { id: string }): Promise<Survey
 
 /**
  * Replaces all answers of a response in one transaction. An answer to a question answered before keeps
- * its created_at; the response's updated_at and answered_at move to `at`.
+ * its created_at; the response's updated_at and answered_at move to `at`; `render` makes answers_json.
  */
 export async function replaceAnswers({
   responseId,
   rows,
   at,
+  render,
 }: {
   responseId: string;
   rows: AnswerInputRow[];
   at: number;
+  render: RenderAnswers;
 }): Promise<void> {
   // IMMEDIATE: take the write lock first, so reading the previous answers cannot race another writer.
-  transactions().replace.immediate(responseId, rows, at);
+  transactions().replace.immediate(responseId, rows, at, render);
 }
 
 export interface ResponseListQuery {

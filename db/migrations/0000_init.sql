@@ -42,7 +42,7 @@ CREATE TABLE `survey_responses` (
 	`subject_zrns` text NOT NULL,
 	`locale` text NOT NULL,
 	`token_hash` text NOT NULL,
-	`answers_doc` text DEFAULT '[]' NOT NULL,
+	`answers_json` text DEFAULT '[]' NOT NULL,
 	`expires_at` integer NOT NULL,
 	`answered_at` integer,
 	`created_at` integer NOT NULL,

@@ -4,6 +4,15 @@ import { expect, test } from '@playwright/test';
 import { basicAuth } from '../support/api';
 import { E2E_DATABASE } from '../support/paths';
 
+interface CliOutput {
+  user?: { id: number; email: string };
+  users?: { email: string }[];
+  token?: string;
+  api_token?: { id: number; active: boolean };
+  api_tokens?: unknown[];
+  error?: string;
+}
+
 // The CLI works on the same database file as the running server, through the same lib functions.
 function cli(...args: string[]) {
   const run = spawnSync('node_modules/.bin/tsx', ['scripts/cli.ts', ...args], {
@@ -11,7 +20,7 @@ function cli(...args: string[]) {
     encoding: 'utf8',
   });
   const last = run.stdout.trim().split('\n').pop() ?? '';
-  return { status: run.status, json: JSON.parse(last) as Record<string, any> };
+  return { status: run.status, json: JSON.parse(last) as CliOutput };
 }
 
 test('cli: a user and a token made on the command line work at the API; a revoked token stops working', async ({ request }) => {
@@ -22,19 +31,19 @@ test('cli: a user and a token made on the command line work at the API; a revoke
 
   const made = cli('token', 'add', '--description', 'cli test');
   expect(made.status).toBe(0);
-  expect(made.json.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  const auth = basicAuth(email, made.json.token);
+  expect(made.json.token!).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const auth = basicAuth(email, made.json.token!);
   const me = await request.get('/api/v2/users/me', { headers: auth });
   expect(me.status()).toBe(200);
-  expect((await me.json()).user.id).toBe(added.json.user.id);
+  expect((await me.json()).user.id).toBe(added.json.user!.id);
 
   const listed = cli('token', 'list');
-  expect(listed.json.api_tokens).toContainEqual(expect.objectContaining({ id: made.json.api_token.id, description: 'cli test', active: true }));
-  expect(JSON.stringify(listed.json)).not.toContain(made.json.token);
+  expect(listed.json.api_tokens).toContainEqual(expect.objectContaining({ id: made.json.api_token!.id, description: 'cli test', active: true }));
+  expect(JSON.stringify(listed.json)).not.toContain(made.json.token!);
 
-  const revoked = cli('token', 'revoke', '--id', String(made.json.api_token.id));
+  const revoked = cli('token', 'revoke', '--id', String(made.json.api_token!.id));
   expect(revoked.status).toBe(0);
-  expect(revoked.json.api_token).toMatchObject({ id: made.json.api_token.id, active: false });
+  expect(revoked.json.api_token).toMatchObject({ id: made.json.api_token!.id, active: false });
   expect((await request.get('/api/v2/users/me', { headers: auth })).status()).toBe(401);
   expect(cli('user', 'list').json.users).toContainEqual(expect.objectContaining({ email }));
 });

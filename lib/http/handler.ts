@@ -9,6 +9,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
+/** A body that is already JSON text (large pages serialized piecewise). */
+export function jsonText(body: string, status = 200): Response {
+  return new Response(body, { status, headers: JSON_HEADERS });
+}
+
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return json(envelope(error.errors), error.status, error.headers);
   // Never leak internals: the details go to the server log only.

@@ -1,12 +1,12 @@
-import type { SurveyResponseRow } from '@/db/schema';
+import type { SurveyResponseRow, SurveyState } from '@/db/schema';
 import { listSurveyResponses as listRows, type ResponseListQuery } from '@/db/survey-responses';
+import { findSurvey } from '@/db/surveys';
 import type { Actor } from '../auth/credentials';
 import { idBoundsFor } from '../ids';
 import { epochToMs } from '../time';
 import { decodeCursor, encodeCursor } from './cursor';
-import { pinnedSurvey } from './responses';
 import type { ListSurveyResponsesQuery } from './schemas';
-import { serializeSurveyResponse } from './serialize';
+import { surveyResponseJson } from './serialize';
 
 /** Non-admins only ever see their own responses: a filter naming others simply finds none. */
 function visibleResponders(actor: Actor, requested: number[] | undefined): number[] | undefined {
@@ -25,7 +25,7 @@ function pageUrl(url: string, param: 'page[after]' | 'page[before]', cursor: str
 /**
  * Cursor (keyset) pagination on the id, which is also creation order: a page costs the same at any
  * depth and table size. `page[after]` moves along the sort order, `page[before]` back against it;
- * `has_more` tells whether more rows lie in the direction travelled.
+ * `has_more` tells whether more rows lie in the direction travelled. Returns the page as JSON text.
  */
 export async function listSurveyResponses({ actor, query, url }: { actor: Actor; query: ListSurveyResponsesQuery; url: string }) {
   const sort = query.sort;
@@ -53,14 +53,11 @@ export async function listSurveyResponses({ actor, query, url }: { actor: Actor;
   const page: SurveyResponseRow[] = fetched.slice(0, size);
   if (backward) page.reverse();
 
-  const surveys = new Map<string, Awaited<ReturnType<typeof pinnedSurvey>>>();
-  for (const row of page) {
-    const key = `${row.surveyId}:${row.surveyVersion}`;
-    if (!surveys.has(key)) surveys.set(key, await pinnedSurvey(row));
+  const states = new Map<string, SurveyState>();
+  for (const { surveyId } of page) {
+    if (!states.has(surveyId)) states.set(surveyId, (await findSurvey({ id: surveyId }))?.state ?? 'disabled');
   }
-  const survey_responses = page.map((row) =>
-    serializeSurveyResponse(row, surveys.get(`${row.surveyId}:${row.surveyVersion}`)!),
-  );
+  const survey_responses = page.map((row) => surveyResponseJson(row, states.get(row.surveyId)!));
 
   const first = page[0];
   const last = page[page.length - 1];
@@ -68,12 +65,11 @@ export async function listSurveyResponses({ actor, query, url }: { actor: Actor;
   const after_cursor = last ? await encodeCursor(sort, last.id) : null;
   const moreAfter = backward ? page.length > 0 : hasMore;
   const moreBefore = backward ? hasMore : cursor !== undefined && page.length > 0;
-  return {
-    survey_responses,
-    meta: { has_more: hasMore, after_cursor, before_cursor },
-    links: {
-      prev: moreBefore && before_cursor ? pageUrl(url, 'page[before]', before_cursor) : null,
-      next: moreAfter && after_cursor ? pageUrl(url, 'page[after]', after_cursor) : null,
-    },
+  const meta = { has_more: hasMore, after_cursor, before_cursor };
+  const links = {
+    prev: moreBefore && before_cursor ? pageUrl(url, 'page[before]', before_cursor) : null,
+    next: moreAfter && after_cursor ? pageUrl(url, 'page[after]', after_cursor) : null,
   };
+  // JSON text: each response's stored answers are copied in, not parsed and serialized again.
+  return `{"survey_responses":[${survey_responses.join(',')}],"meta":${JSON.stringify(meta)},"links":${JSON.stringify(links)}}`;
 }

@@ -13,7 +13,7 @@ import { DAY_MS } from '../time';
 import { answerRows } from './answers';
 import { ratingLinks } from './links';
 import type { AnswerInput, CreateSurveyResponseInput } from './schemas';
-import { serializeSurveyResponse } from './serialize';
+import { renderAnswers, serializeSurveyResponse } from './serialize';
 
 export const responseNotFound = () => notFound('The survey response could not be found');
 const surveyDisabled = () => conflict('The survey associated with this survey response has been disabled');
@@ -92,7 +92,7 @@ export async function submitSurveyResponse(input: {
   const now = input.now ?? Date.now();
   if (now > row.expiresAt) throw expired();
   const rows = answerRows(survey.definition, input.answers);
-  await replaceAnswers({ responseId: row.id, rows, at: now });
+  await replaceAnswers({ responseId: row.id, rows, at: now, render: (stored) => renderAnswers(stored, survey.definition) });
   return serializeSurveyResponse(await findResponse(row.id), survey);
 }
 

@@ -9,7 +9,9 @@ export function subjectOf(zrn: string) {
   return { id, type, zrn };
 }
 
-function serializeAnswer(a: StoredAnswer, question: ReturnType<typeof minimalQuestion> | ReturnType<typeof localizeQuestion>) {
+type WireQuestion = ReturnType<typeof minimalQuestion> | ReturnType<typeof localizeQuestion>;
+
+function wireAnswer(a: StoredAnswer, question: WireQuestion) {
   const times = { created_at: iso(a.createdAt), updated_at: iso(a.updatedAt) };
   switch (a.type) {
     case 'rating_scale':
@@ -29,32 +31,62 @@ function serializeAnswer(a: StoredAnswer, question: ReturnType<typeof minimalQue
 }
 
 /**
- * The wire form of a response. With a locale, questions carry their texts in that locale (Show
- * localized); without, they are minimal as in Zendesk's List. `survey_id`/`survey_version` keep
- * clients of the older Help Center shape working beside the current `survey` object.
+ * The answers in their unlocalized wire form (minimal questions, as in Zendesk's List), rendered once
+ * when they are written and stored with the response.
  */
-export function serializeSurveyResponse(
-  row: SurveyResponseRow,
-  survey: { state: SurveyState; definition: SurveyDefinition },
-  locale?: Locale,
-) {
-  const questions = new Map<string, Question>(survey.definition.questions.map((q) => [q.id, q]));
+export function renderAnswers(answers: StoredAnswer[], definition: SurveyDefinition): string {
+  const questions = new Map<string, Question>(definition.questions.map((q) => [q.id, q]));
+  return JSON.stringify(
+    answers.flatMap((a) => {
+      const q = questions.get(a.questionId);
+      return q ? [wireAnswer(a, minimalQuestion(q))] : [];
+    }),
+  );
+}
+
+type WireAnswer = ReturnType<typeof wireAnswer>;
+
+function head(row: SurveyResponseRow, state: SurveyState) {
   return {
     id: row.id,
-    survey: { id: row.surveyId, version: row.surveyVersion, state: survey.state },
+    survey: { id: row.surveyId, version: row.surveyVersion, state },
     survey_id: row.surveyId,
     survey_version: row.surveyVersion,
     responder_id: row.responderId,
     subject_zrns: row.subjectZrns,
     subjects: row.subjectZrns.map(subjectOf),
     locale: row.locale,
-    answers: row.answersDoc.flatMap((a) => {
-      const q = questions.get(a.questionId);
-      if (!q) return [];
-      return [serializeAnswer(a, locale ? localizeQuestion(q, locale, false) : minimalQuestion(q))];
-    }),
-    expires_at: iso(row.expiresAt),
-    created_at: iso(row.createdAt),
-    updated_at: iso(row.updatedAt),
   };
+}
+
+function tail(row: SurveyResponseRow) {
+  return { expires_at: iso(row.expiresAt), created_at: iso(row.createdAt), updated_at: iso(row.updatedAt) };
+}
+
+/**
+ * The wire form of a response. With a locale, questions carry their texts in that locale (Show
+ * localized). `survey_id`/`survey_version` keep clients of the older Help Center shape working beside
+ * the current `survey` object.
+ */
+export function serializeSurveyResponse(
+  row: SurveyResponseRow,
+  survey: { state: SurveyState; definition: SurveyDefinition },
+  locale?: Locale,
+) {
+  let answers = JSON.parse(row.answersJson) as WireAnswer[];
+  if (locale) {
+    const questions = new Map<string, Question>(survey.definition.questions.map((q) => [q.id, q]));
+    answers = answers.map((a) => ({ ...a, question: localizeQuestion(questions.get(a.question.id)!, locale, false) }));
+  }
+  return { ...head(row, survey.state), answers, ...tail(row) };
+}
+
+/**
+ * The same wire form as JSON text, for pages of many responses: the stored answers are copied in as
+ * they are instead of being parsed and serialized again.
+ */
+export function surveyResponseJson(row: SurveyResponseRow, state: SurveyState): string {
+  const start = JSON.stringify(head(row, state));
+  const end = JSON.stringify(tail(row));
+  return `${start.slice(0, -1)},"answers":${row.answersJson},${end.slice(1)}`;
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { NewAnswerRow } from '@/db/schema';
+import type { StoredAnswer } from '@/db/schema';
 import { insertSurveyResponsesBatch } from '@/db/survey-responses';
 import { randomSecret, sha256 } from '../auth/secrets';
 import { idAt } from '../ids';
@@ -8,6 +8,7 @@ import { isRatingQuestion, type SurveyDefinition } from '../surveys/definition';
 import { DAY_MS } from '../time';
 import { answerRows, reachableQuestions } from './answers';
 import type { AnswerInput } from './schemas';
+import { renderAnswers } from './serialize';
 
 const BATCH = 5_000;
 
@@ -59,9 +60,14 @@ export async function fillSurveyResponses(input: {
       if (done >= input.count - (input.keep ?? 0)) kept.push({ id, token });
       if (done % every === 0) sample.push(id);
       const answeredAt = createdAt + 60_000;
-      const answers: NewAnswerRow[] = answerRows(input.definition, plausibleAnswers(input.definition)).map((a) => ({
-        ...a,
-        responseId: id,
+      const stored: StoredAnswer[] = answerRows(input.definition, plausibleAnswers(input.definition)).map((a) => ({
+        questionId: a.questionId,
+        position: a.position,
+        type: a.type,
+        rating: a.rating ?? null,
+        ratingCategory: a.ratingCategory ?? null,
+        selections: a.selections ?? null,
+        value: a.value ?? null,
         createdAt: answeredAt,
         updatedAt: answeredAt,
       }));
@@ -74,12 +80,13 @@ export async function fillSurveyResponses(input: {
           subjectZrns: [`zen:ticket:${done + 1}`],
           locale: locales[done % locales.length]!,
           tokenHash: sha256(token),
+          answersJson: renderAnswers(stored, input.definition),
           expiresAt: createdAt + 28 * DAY_MS,
           answeredAt,
           createdAt,
           updatedAt: answeredAt,
         },
-        answers,
+        answers: stored.map((a) => ({ ...a, responseId: id })),
       });
     }
     await insertSurveyResponsesBatch(batch);
