@@ -10,22 +10,24 @@ const RESPONSE_COLUMNS =
 const ANSWER_COLUMNS =
   'response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at';
 
-type Raw = Record<string, unknown>;
+// Rows are read as arrays (`raw`), in RESPONSE_COLUMNS order: better-sqlite3 builds them about twice
+// as fast as keyed objects, which showed on 100-row pages.
+type Raw = unknown[];
 
 function toResponse(r: Raw): SurveyResponseRow {
   return {
-    id: r.id as string,
-    surveyId: r.survey_id as string,
-    surveyVersion: r.survey_version as number,
-    responderId: r.responder_id as number | null,
-    subjectZrns: JSON.parse(r.subject_zrns as string) as string[],
-    locale: r.locale as string,
-    tokenHash: r.token_hash as string,
-    answersJson: r.answers_json as string,
-    expiresAt: r.expires_at as number,
-    answeredAt: r.answered_at as number | null,
-    createdAt: r.created_at as number,
-    updatedAt: r.updated_at as number,
+    id: r[0] as string,
+    surveyId: r[1] as string,
+    surveyVersion: r[2] as number,
+    responderId: r[3] as number | null,
+    subjectZrns: JSON.parse(r[4] as string) as string[],
+    locale: r[5] as string,
+    tokenHash: r[6] as string,
+    answersJson: r[7] as string,
+    expiresAt: r[8] as number,
+    answeredAt: r[9] as number | null,
+    createdAt: r[10] as number,
+    updatedAt: r[11] as number,
   };
 }
 
@@ -46,7 +48,7 @@ function toStored(a: Omit<NewAnswerRow, 'responseId'>): StoredAnswer {
 const statements = preparedOnce((db: Db) => {
   const sqlite = db.$client;
   return {
-    byId: sqlite.prepare(`select ${RESPONSE_COLUMNS} from survey_responses where id = ?`),
+    byId: sqlite.prepare(`select ${RESPONSE_COLUMNS} from survey_responses where id = ?`).raw(true),
     insertResponse: sqlite.prepare(`insert into survey_responses (${RESPONSE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSubject: sqlite.prepare('insert or ignore into survey_response_subjects (zrn, response_id) values (?, ?)'),
     insertAnswer: sqlite.prepare(`insert into answers (${ANSWER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -183,7 +185,7 @@ export async function listSurveyResponses(query: ResponseListQuery): Promise<Sur
   let cache = listStatements.get(db);
   if (!cache) listStatements.set(db, (cache = new Map()));
   let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = db.$client.prepare(text)));
+  if (!statement) cache.set(text, (statement = db.$client.prepare(text).raw(true)));
   return (statement.all(...params) as Raw[]).map(toResponse);
 }
 

@@ -81,12 +81,23 @@ export function serializeSurveyResponse(
   return { ...head(row, survey.state), answers, ...tail(row) };
 }
 
+const str = JSON.stringify;
+
 /**
  * The same wire form as JSON text, for pages of many responses: the stored answers are copied in as
- * they are instead of being parsed and serialized again.
+ * they are instead of being parsed and serialized again. A unit test holds it equal to
+ * serializeSurveyResponse.
  */
 export function surveyResponseJson(row: SurveyResponseRow, state: SurveyState): string {
-  const start = JSON.stringify(head(row, state));
-  const end = JSON.stringify(tail(row));
-  return `${start.slice(0, -1)},"answers":${row.answersJson},${end.slice(1)}`;
+  const survey = `{"id":${str(row.surveyId)},"version":${row.surveyVersion},"state":${str(state)}}`;
+  const subjects = row.subjectZrns.map((zrn) => {
+    const s = subjectOf(zrn);
+    return `{"id":${str(s.id)},"type":${str(s.type)},"zrn":${str(zrn)}}`;
+  });
+  return (
+    `{"id":${str(row.id)},"survey":${survey},"survey_id":${str(row.surveyId)},"survey_version":${row.surveyVersion},` +
+    `"responder_id":${row.responderId === null ? 'null' : row.responderId},"subject_zrns":${str(row.subjectZrns)},` +
+    `"subjects":[${subjects.join(',')}],"locale":${str(row.locale)},"answers":${row.answersJson},` +
+    `"expires_at":"${iso(row.expiresAt)}","created_at":"${iso(row.createdAt)}","updated_at":"${iso(row.updatedAt)}"}`
+  );
 }
