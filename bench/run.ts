@@ -15,7 +15,7 @@ import { addUser, listUsers, serializeUser } from '@/lib/users/users';
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000' },
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '10' },
     port: { type: 'string', default: '3300' },
     // Keep a database filled by an earlier run (filling 10^6 rows takes about two minutes).
@@ -116,6 +116,14 @@ async function startServer(file: string): Promise<ChildProcess> {
   throw new Error('the server did not start');
 }
 
+const SLICES = 5;
+
+/** The slice with the median throughput; errors summed over all slices. */
+function median(slices: Line[]): Line {
+  const sorted = [...slices].sort((a, b) => a.rps - b.rps);
+  return { ...sorted[Math.floor(sorted.length / 2)]!, errors: slices.reduce((n, l) => n + l.errors, 0) };
+}
+
 async function measure(s: Scenario, seconds: number): Promise<Line> {
   let firstError: string | undefined;
   const requests = s.requests.map((r) => ({
@@ -137,19 +145,25 @@ for (const rows of rowCounts) {
   const server = await startServer(ctx.file);
   let rss = 0;
   const sampler = setInterval(() => { rss = Math.max(rss, rssMb(server.pid!)); }, 250);
-  // The machine drifts over a run: each route is compared with the trivial route measured right before it.
+  // This machine drifts and stalls (shared disk and CPU): each route and the trivial route are measured
+  // in alternating slices, and each is given its median slice, so both see the same conditions.
   const [trivialScenario, ...routes] = scenarios(ctx);
   const lines: Line[] = [];
   for (const s of routes.filter((r) => r.name.includes(values.only))) {
     await measure(s, 2); // warm-up: JIT, caches, first compilation of the route
-    const trivial = await measure(trivialScenario!, duration);
-    lines.push({ ...(await measure(s, duration)), trivial });
+    const route: Line[] = [];
+    const trivial: Line[] = [];
+    for (let slice = 0; slice < SLICES; slice++) {
+      trivial.push(await measure(trivialScenario!, duration / SLICES));
+      route.push(await measure(s, duration / SLICES));
+    }
+    lines.push({ ...median(route), trivial: median(trivial) });
   }
   clearInterval(sampler);
   server.kill('SIGTERM');
   results.set(rows, { lines, rss });
 
-  console.log(`\n${rows} rows, ${connections} connections, ${duration} s each (peak server RSS ${rss.toFixed(0)} MB)`);
+  console.log(`\n${rows} rows, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice (peak server RSS ${rss.toFixed(0)} MB)`);
   console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'p99×'.padStart(6) + 'errors'.padStart(8));
   for (const l of lines) {
     const t = l.trivial!;

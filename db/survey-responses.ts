@@ -85,7 +85,9 @@ const transactions = preparedOnce((db: Db) => {
       s.deleteAnswers.run(responseId);
       const stored = rows.map((r) => toStored({ ...r, createdAt: previous.get(r.questionId) ?? at, updatedAt: at }));
       for (const a of stored) insertAnswerRow(s, { ...a, responseId });
-      s.saveAnswers.run(render(stored), at, at, responseId);
+      const answersJson = render(stored);
+      s.saveAnswers.run(answersJson, at, at, responseId);
+      return answersJson;
     }),
     batch: db.$client.transaction((batch: BatchItem[]) => {
       for (const { response, answers } of batch) {
@@ -112,7 +114,8 @@ export async function findSurveyResponse({ id }: { id: string }): Promise<Survey
 
 /**
  * Replaces all answers of a response in one transaction. An answer to a question answered before keeps
- * its created_at; the response's updated_at and answered_at move to `at`; `render` makes answers_json.
+ * its created_at; the response's updated_at and answered_at move to `at`; `render` makes answers_json,
+ * which is returned.
  */
 export async function replaceAnswers({
   responseId,
@@ -124,9 +127,9 @@ export async function replaceAnswers({
   rows: AnswerInputRow[];
   at: number;
   render: RenderAnswers;
-}): Promise<void> {
+}): Promise<string> {
   // IMMEDIATE: take the write lock first, so reading the previous answers cannot race another writer.
-  transactions().replace.immediate(responseId, rows, at, render);
+  return transactions().replace.immediate(responseId, rows, at, render);
 }
 
 export interface ResponseListQuery {

@@ -92,8 +92,13 @@ export async function submitSurveyResponse(input: {
   const now = input.now ?? Date.now();
   if (now > row.expiresAt) throw expired();
   const rows = answerRows(survey.definition, input.answers);
-  await replaceAnswers({ responseId: row.id, rows, at: now, render: (stored) => renderAnswers(stored, survey.definition) });
-  return serializeSurveyResponse(await findResponse(row.id), survey);
+  const answersJson = await replaceAnswers({
+    responseId: row.id,
+    rows,
+    at: now,
+    render: (stored) => renderAnswers(stored, survey.definition),
+  });
+  return serializeSurveyResponse({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey);
 }
 
 /** Admins see every response; anyone else only their own (403). A locale localizes the questions. */

@@ -4,8 +4,23 @@ import type { Locale } from '../i18n/locales';
 import { iso } from '../time';
 import { isRatingQuestion, type Question, type SurveyDefinition } from './definition';
 
-/** A question with its texts in `locale`; `withFollowUps` for the Surveys API, not for responses. */
+// Questions of a version never change and texts per locale are fixed at build: localize each once.
+const localized = new WeakMap<Question, Map<string, ReturnType<typeof localize>>>();
+
+/**
+ * A question with its texts in `locale`; `withFollowUps` for the Surveys API, not for responses.
+ * The result is shared between callers: serialize it, never change it.
+ */
 export function localizeQuestion(q: Question, locale: Locale, withFollowUps: boolean) {
+  let byLocale = localized.get(q);
+  if (!byLocale) localized.set(q, (byLocale = new Map()));
+  const key = `${locale}:${withFollowUps}`;
+  let found = byLocale.get(key);
+  if (!found) byLocale.set(key, (found = localize(q, locale, withFollowUps)));
+  return found;
+}
+
+function localize(q: Question, locale: Locale, withFollowUps: boolean) {
   const headline = resolveText(q.headline, locale);
   if (q.type === 'open_ended') {
     return { id: q.id, alias: q.alias, type: q.type, headline, ...(withFollowUps && { follow_up: q.follow_up }) };
