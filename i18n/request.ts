@@ -6,5 +6,6 @@ import { routing } from './routing';
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  return { locale, messages: messagesFor(locale) };
+  // Survey pages do not know the customer's time zone; dates name UTC explicitly.
+  return { locale, messages: messagesFor(locale), timeZone: 'UTC' };
 });
