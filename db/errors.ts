@@ -6,6 +6,14 @@ export class UniqueViolation extends Error {
   }
 }
 
+/** A write refused inside its transaction because the row no longer allows it. */
+export class WriteRefused extends Error {
+  constructor(readonly reason: 'disabled' | 'expired') {
+    super(`write refused: ${reason}`);
+    this.name = 'WriteRefused';
+  }
+}
+
 function sqliteCode(error: unknown): string | undefined {
   // drizzle may wrap the driver's error; look one level down too.
   for (let e: unknown = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { getDb, preparedOnce, type Db } from './client';
+import { WriteRefused } from './errors';
 import type { NewAnswerRow, NewSurveyResponseRow, StoredAnswer, SurveyResponseRow } from './schema';
 
 // The hot paths of the API (create, submit, show, list) run on prepared statements with explicit row
@@ -52,6 +53,9 @@ const statements = preparedOnce((db: Db) => {
     insertResponse: sqlite.prepare(`insert into survey_responses (${RESPONSE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSubject: sqlite.prepare('insert or ignore into survey_response_subjects (zrn, response_id) values (?, ?)'),
     insertAnswer: sqlite.prepare(`insert into answers (${ANSWER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    writable: sqlite.prepare(
+      'select r.expires_at, s.state from survey_responses r join surveys s on s.id = r.survey_id where r.id = ?',
+    ),
     answerTimes: sqlite.prepare('select question_id, created_at from answers where response_id = ?'),
     deleteAnswers: sqlite.prepare('delete from answers where response_id = ?'),
     saveAnswers: sqlite.prepare('update survey_responses set answers_json = ?, answered_at = ?, updated_at = ? where id = ?'),
@@ -79,6 +83,10 @@ const transactions = preparedOnce((db: Db) => {
   return {
     insert: db.$client.transaction((row: NewSurveyResponseRow & { subjectZrns: string[] }) => insertResponseRow(s, row)),
     replace: db.$client.transaction((responseId: string, rows: AnswerInputRow[], at: number, render: RenderAnswers) => {
+      // Checked again under the write lock: a survey disabled or a response expired a moment ago wins.
+      const current = s.writable.get(responseId) as { expires_at: number; state: string } | undefined;
+      if (!current || current.state === 'disabled') throw new WriteRefused('disabled');
+      if (at >= current.expires_at) throw new WriteRefused('expired');
       const previous = new Map(
         (s.answerTimes.all(responseId) as { question_id: string; created_at: number }[]).map((a) => [a.question_id, a.created_at]),
       );
@@ -115,7 +123,7 @@ export async function findSurveyResponse({ id }: { id: string }): Promise<Survey
 /**
  * Replaces all answers of a response in one transaction. An answer to a question answered before keeps
  * its created_at; the response's updated_at and answered_at move to `at`; `render` makes answers_json,
- * which is returned.
+ * which is returned. Throws WriteRefused when the survey is disabled or the response expired by then.
  */
 export async function replaceAnswers({
   responseId,
@@ -145,44 +153,65 @@ export interface ResponseListQuery {
 // One prepared statement per query shape (which filters are present, and the order): a few dozen at most.
 const listStatements = new WeakMap<Db, Map<string, Database.Statement>>();
 
-/** One page of responses by id; every filter is served by an index, so the cost is the page's. */
-export async function listSurveyResponses(query: ResponseListQuery): Promise<SurveyResponseRow[]> {
+const COLUMNS = RESPONSE_COLUMNS.split(', ').map((c) => `survey_responses.${c}`).join(', ');
+
+/**
+ * One keyset walk in id order, driven by one responder's (responder_id, id) index, one subject's
+ * (zrn, response_id) index, or the primary key; the other filters only test the rows it meets.
+ */
+function walk(query: ResponseListQuery, driver: { responderId?: number; zrn?: string }): { text: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (query.responderIds?.length === 1) {
-    // `=` lets the (responder_id, id) index deliver rows in id order: no sort of all their responses.
+  let from = 'survey_responses';
+  let key = 'survey_responses.id';
+  if (driver.zrn !== undefined) {
+    from = 'survey_response_subjects s cross join survey_responses on survey_responses.id = s.response_id';
+    key = 's.response_id';
+    where.push('s.zrn = ?');
+    params.push(driver.zrn);
+  } else if (query.subjectZrns) {
+    where.push('survey_responses.id in (select response_id from survey_response_subjects where zrn in (select value from json_each(?)))');
+    params.push(JSON.stringify(query.subjectZrns));
+  }
+  if (driver.responderId !== undefined) {
     where.push('responder_id = ?');
-    params.push(query.responderIds[0]);
+    params.push(driver.responderId);
   } else if (query.responderIds) {
     where.push('responder_id in (select value from json_each(?))');
     params.push(JSON.stringify(query.responderIds));
   }
-  let from = 'survey_responses';
-  if (query.subjectZrns?.length === 1) {
-    // One subject (what integrations ask most): walk its (zrn, response_id) index in id order, no sort.
-    from = 'survey_response_subjects s cross join survey_responses on survey_responses.id = s.response_id';
-    where.push('s.zrn = ?');
-    params.push(query.subjectZrns[0]);
-  } else if (query.subjectZrns) {
-    where.push('id in (select response_id from survey_response_subjects where zrn in (select value from json_each(?)))');
-    params.push(JSON.stringify(query.subjectZrns));
-  }
-  // With one subject, ordering by s.response_id (equal to id) keeps the walk on the subjects index.
-  const key = from === 'survey_responses' ? 'id' : 's.response_id';
   if (query.idRange) {
     where.push(`${key} >= ? and ${key} <= ?`);
     params.push(query.idRange.lo, query.idRange.hi);
   }
   if (query.boundary) {
-    where.push(query.boundary.op === 'gt' ? `${key} > ?` : `${key} < ?`);
+    where.push(`${key} ${query.boundary.op === 'gt' ? '>' : '<'} ?`);
     params.push(query.boundary.id);
   }
-  const columns = RESPONSE_COLUMNS.split(', ').map((c) => `survey_responses.${c}`).join(', ');
-  const text =
-    `select ${columns} from ${from}` +
-    (where.length ? ` where ${where.join(' and ')}` : '') +
-    ` order by ${key} ${query.order} limit ?`;
   params.push(query.limit);
+  const text = `select ${COLUMNS} from ${from}${where.length ? ` where ${where.join(' and ')}` : ''} order by ${key} ${query.order} limit ?`;
+  return { text, params };
+}
+
+/**
+ * One page of responses by id. A list of responders (or else of subjects) becomes one index walk per
+ * value, each stopping after a page, merged: the cost is values × page, never the table or the
+ * depth of the cursor.
+ */
+export async function listSurveyResponses(query: ResponseListQuery): Promise<SurveyResponseRow[]> {
+  const drivers: { responderId?: number; zrn?: string }[] = query.responderIds
+    ? query.responderIds.map((responderId) => ({ responderId }))
+    : query.subjectZrns
+      ? query.subjectZrns.map((zrn) => ({ zrn }))
+      : [{}];
+  const walks = drivers.map((d) => walk(query, d));
+  let text = walks[0]!.text;
+  const params = walks.flatMap((w) => w.params);
+  if (walks.length > 1) {
+    // UNION also drops a response found twice (one with two of the listed subjects).
+    text = `${walks.map((w) => `select * from (${w.text})`).join(' union ')} order by id ${query.order} limit ?`;
+    params.push(query.limit);
+  }
 
   const db = getDb();
   let cache = listStatements.get(db);

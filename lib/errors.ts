@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'Unauthorized'
   | 'Forbidden'
   | 'NotFound'
+  | 'MethodNotAllowed'
   | 'Conflict'
   | 'TooManyRequests'
   | 'InternalError';
@@ -24,6 +25,7 @@ const statusOf: Record<ErrorCode, number> = {
   Unauthorized: 401,
   Forbidden: 403,
   NotFound: 404,
+  MethodNotAllowed: 405,
   Conflict: 409,
   TooManyRequests: 429,
   InternalError: 500,
@@ -66,9 +68,6 @@ export const notFound = (title = 'The resource could not be found') => new ApiEr
 
 export const conflict = (title: string, detail?: string) =>
   new ApiError('Conflict', [{ title, ...(detail ? { detail } : {}) }]);
-
-export const tooManyRequests = (retryAfterSeconds: number) =>
-  new ApiError('TooManyRequests', [{ title: 'Too many requests' }], { 'Retry-After': String(retryAfterSeconds) });
 
 export function envelope(errors: ErrorObject[]) {
   return { errors };

@@ -13,5 +13,7 @@ describe('epochToMs', () => {
   it('reads values below 10^11 as seconds', () => {
     expect(epochToMs(1_741_275_900)).toBe(1_741_275_900_000);
     expect(epochToMs(1_741_275_900_000)).toBe(1_741_275_900_000);
+    expect(epochToMs(1_741_275_900, 'end')).toBe(1_741_275_900_999);
+    expect(epochToMs(1_741_275_900_000, 'end')).toBe(1_741_275_900_000);
   });
 });

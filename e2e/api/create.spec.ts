@@ -96,9 +96,15 @@ test('create: unknown survey → 404, unknown responder or past expiry → 400, 
     ],
   });
 
-  const past = await post({ survey_response: { ...base, expires_at: '2020-01-01T00:00:00Z' } });
-  expect(past.status()).toBe(400);
-  expect((await past.json()).errors[0].source).toEqual({ pointer: '/survey_response/expires_at' });
+  for (const expires_at of ['2020-01-01T00:00:00Z', '9999-12-31T23:59:59-01:00']) {
+    const res = await post({ survey_response: { ...base, expires_at } });
+    expect(res.status(), expires_at).toBe(400);
+    expect(await res.json()).toEqual({
+      errors: [
+        { code: 'BadRequest', status: '400', title: 'Invalid request', detail: 'expires_at must be in the future and at most 3650 days ahead', source: { pointer: '/survey_response/expires_at' } },
+      ],
+    });
+  }
 
   for (const role of ['agent', 'end_user'] as const) {
     const user = await makeUser(request, role);

@@ -78,6 +78,30 @@ test('a batch of malformed bodies gets 4xx on every write endpoint and changes n
   expect(seededAfter).toEqual(surveysBefore.surveys.find((s: { id: string }) => s.id === survey.id));
 });
 
+test('a body over 1 MiB is refused with 400 before it is read whole', async ({ request }) => {
+  const res = await request.post('/api/v2/guide/survey_responses', {
+    headers: { ...adminAuth(), 'Content-Type': 'application/json' },
+    data: Buffer.from(JSON.stringify({ survey_response: { padding: 'x'.repeat(1_100_000) } })),
+  });
+  expect(res.status()).toBe(400);
+  expect(await res.json()).toEqual({
+    errors: [{ code: 'BadRequest', status: '400', title: 'Request body too large', detail: 'The limit is 1 MiB' }],
+  });
+});
+
+test('a method a route does not offer is 405 in the envelope', async ({ request }) => {
+  for (const [method, path] of [
+    ['delete', '/api/v2/guide/survey_responses'],
+    ['put', '/api/v2/guide/survey_responses/01ARZ3NDEKTSV4RRFFQ69G5FAV'],
+    ['get', '/api/v2/guide/surveys'],
+    ['post', '/api/v2/users/me'],
+  ] as const) {
+    const res = await request[method](path, { headers: adminAuth() });
+    expect(res.status(), `${method} ${path}`).toBe(405);
+    expect(await res.json()).toEqual({ errors: [{ code: 'MethodNotAllowed', status: '405', title: 'Method not allowed' }] });
+  }
+});
+
 test('unknown API paths answer 404 in the envelope', async ({ request }) => {
   const res = await request.get('/api/v2/nothing/here');
   expect(res.status()).toBe(404);

@@ -93,6 +93,9 @@ test('a disabled survey accepts no submit and no new response (409), and can be 
     data: { survey_response: { survey_id: survey.id, subject_zrns: ['zen:ticket:1'], locale: 'en-us' } },
   });
   expect(create.status()).toBe(409);
+  expect(await create.json()).toEqual({
+    errors: [{ code: 'Conflict', status: '409', title: 'The survey associated with this survey response has been disabled' }],
+  });
   const shown = (await (await request.get(`/api/v2/guide/survey_responses/${id}`, { headers: adminAuth() })).json()).survey_response;
   expect(shown.survey.state).toBe('disabled');
   expect(shown.answers).toEqual([]);

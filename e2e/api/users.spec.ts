@@ -42,7 +42,7 @@ test('users: me, show own, 403 for others unless admin, 404 unknown', async ({ r
   const missing = await request.get('/api/v2/users/999999999', { headers: adminAuth() });
   expect(missing.status()).toBe(404);
   expect(await missing.json()).toEqual({ errors: [{ code: 'NotFound', status: '404', title: 'The user could not be found' }] });
-  expect((await request.get('/api/v2/users/abc', { headers: adminAuth() })).status()).toBe(400);
+  for (const id of ['abc', '0x10', '1e3', '0']) expect((await request.get(`/api/v2/users/${id}`, { headers: adminAuth() })).status(), id).toBe(400);
   expect((await request.post('/api/v2/users/create_or_update', { headers: agent.auth, data: { user: { email: 'x@example.com' } } })).status()).toBe(403);
 });
 

@@ -6,13 +6,22 @@ export type TextContent = { type: 'static'; value: string } | { type: 'dynamic';
 
 type Lookup = (key: string) => string | undefined;
 
+/**
+ * A key's message in a locale: walked through the messages' own properties and accepted only when it
+ * ends on a string, so a key naming a group (`dc.surveys`) or a built-in (`constructor.name`) finds
+ * nothing. The message is then formatted by next-intl (ICU).
+ */
 function lookupFor(locale: Locale): Lookup {
-  // Dynamic keys come from survey data, not from code, so the typed key union does not apply here.
-  const t = createTranslator({ locale, messages: messagesFor(locale) }) as unknown as {
-    (key: string): string;
-    has(key: string): boolean;
+  const messages = messagesFor(locale) as unknown as Record<string, unknown>;
+  const t = createTranslator({ locale, messages: messagesFor(locale) }) as unknown as (key: string) => string;
+  return (key) => {
+    let node: unknown = messages;
+    for (const part of key.split('.')) {
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
+      node = (node as Record<string, unknown>)[part];
+    }
+    return typeof node === 'string' ? t(key) : undefined;
   };
-  return (key) => (t.has(key) ? t(key) : undefined);
 }
 
 const lookups = new Map<Locale, Lookup>();

@@ -31,5 +31,8 @@ describe('locales and dynamic content', () => {
     expect(resolveText({ type: 'dynamic', key, value: 'stored' }, 'de').value).toBe(messagesFor('de').dc.surveys.customer_satisfaction.questions.comment);
     expect(resolveText({ type: 'dynamic', key: 'dc.custom.unknown', value: 'stored' }, 'ja')).toEqual({ type: 'dynamic', key: 'dc.custom.unknown', value: 'stored' });
     expect(resolveText({ type: 'static', value: 'as is' }, 'fr')).toEqual({ type: 'static', value: 'as is' });
+    for (const key of ['dc.surveys', 'constructor.name', 'toString.length', 'dc.surveys.customer_satisfaction.questions']) {
+      expect(resolveText({ type: 'dynamic', key, value: 'stored' }, 'de').value, key).toBe('stored');
+    }
   });
 });

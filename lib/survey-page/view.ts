@@ -116,7 +116,7 @@ export async function openSurveyPage(input: {
   const now = input.now ?? Date.now();
   const answered = row.answeredAt !== null;
   const state: PageState =
-    survey.state === 'disabled' ? 'disabled' : now > row.expiresAt ? 'closed' : answered ? 'answered' : 'open';
+    survey.state === 'disabled' ? 'disabled' : now >= row.expiresAt ? 'closed' : answered ? 'answered' : 'open';
 
   const askedAfter = askedAfterRatings(survey.definition);
   const questions = survey.definition.questions.map((q, i) => pageQuestion(q, input.locale, askedAfter[i]));

@@ -42,7 +42,7 @@ export async function listSurveyResponses({ actor, query, url }: { actor: Actor;
     ...(responderIds && { responderIds }),
     ...(query['filter[subject_zrns]'] && { subjectZrns: query['filter[subject_zrns]'] }),
     ...((start !== undefined || end !== undefined) && {
-      idRange: idBoundsFor(epochToMs(start ?? 0), epochToMs(end ?? 2 ** 48 - 1)),
+      idRange: idBoundsFor(epochToMs(start ?? 0), epochToMs(end ?? 2 ** 48 - 1, 'end')),
     }),
     ...(cursorId && { boundary: { op: ascending ? 'gt' : 'lt', id: cursorId } }),
     order: ascending ? 'asc' : 'desc',

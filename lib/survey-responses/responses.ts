@@ -1,3 +1,4 @@
+import { WriteRefused } from '@/db/errors';
 import type { SurveyResponseRow } from '@/db/schema';
 import { findSurveyResponse, insertSurveyResponse, replaceAnswers } from '@/db/survey-responses';
 import { findSurvey } from '@/db/surveys';
@@ -5,7 +6,7 @@ import { findUserById } from '@/db/users';
 import type { Actor } from '../auth/credentials';
 import { randomSecret, sameHash, sha256 } from '../auth/secrets';
 import { env } from '../env';
-import { ApiError, conflict, forbidden, notFound, unauthorized } from '../errors';
+import { conflict, forbidden, invalid, notFound, unauthorized } from '../errors';
 import { displayLocale } from '../i18n/locales';
 import { idTime, isUlid, newId } from '../ids';
 import { loadVersion } from '../surveys/surveys';
@@ -14,6 +15,8 @@ import { answerRows } from './answers';
 import { ratingLinks } from './links';
 import type { AnswerInput, CreateSurveyResponseInput } from './schemas';
 import { renderAnswers, serializeSurveyResponse } from './serialize';
+
+const MAX_TTL_DAYS = 3650;
 
 export const responseNotFound = () => notFound('The survey response could not be found');
 const surveyDisabled = () => conflict('The survey associated with this survey response has been disabled');
@@ -39,17 +42,13 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
   if (!survey) throw notFound('The survey is not found by provided id');
   if (survey.state === 'disabled') throw surveyDisabled();
   if (input.responder_id != null && !(await findUserById({ id: input.responder_id }))) {
-    throw new ApiError('BadRequest', [
-      { title: 'Invalid request', detail: 'No user has this id', source: { pointer: '/survey_response/responder_id' } },
-    ]);
+    throw invalid('No user has this id', { pointer: '/survey_response/responder_id' });
   }
   const id = newId();
   const createdAt = idTime(id);
   const expiresAt = input.expires_at ? Date.parse(input.expires_at) : createdAt + env().SURVEY_RESPONSE_TTL_DAYS * DAY_MS;
-  if (expiresAt <= createdAt) {
-    throw new ApiError('BadRequest', [
-      { title: 'Invalid request', detail: 'expires_at must be in the future', source: { pointer: '/survey_response/expires_at' } },
-    ]);
+  if (expiresAt <= createdAt || expiresAt > createdAt + MAX_TTL_DAYS * DAY_MS) {
+    throw invalid(`expires_at must be in the future and at most ${MAX_TTL_DAYS} days ahead`, { pointer: '/survey_response/expires_at' });
   }
   const version = await loadVersion(survey.id, survey.latestVersion);
   if (!version) throw new Error(`survey ${survey.id} has no version ${survey.latestVersion}`);
@@ -90,13 +89,16 @@ export async function submitSurveyResponse(input: {
   const survey = await pinnedSurvey(row);
   if (survey.state === 'disabled') throw surveyDisabled();
   const now = input.now ?? Date.now();
-  if (now > row.expiresAt) throw expired();
+  if (now >= row.expiresAt) throw expired();
   const rows = answerRows(survey.definition, input.answers);
   const answersJson = await replaceAnswers({
     responseId: row.id,
     rows,
     at: now,
     render: (stored) => renderAnswers(stored, survey.definition),
+  }).catch((error: unknown) => {
+    if (error instanceof WriteRefused) throw error.reason === 'disabled' ? surveyDisabled() : expired();
+    throw error;
   });
   return serializeSurveyResponse({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey);
 }

@@ -84,4 +84,7 @@ export const listSurveyResponsesQuery = z
   });
 export type ListSurveyResponsesQuery = z.output<typeof listSurveyResponsesQuery>;
 
-export const localizedResponseParams = z.object({ locale: localeParam, id: z.string() });
+// Any id is accepted here: one that is not a ULID is simply not found (404), like an unknown one.
+const responseId = z.string().min(1).max(100);
+export const responseIdParams = z.object({ id: responseId });
+export const localizedResponseParams = z.object({ locale: localeParam, id: responseId });

@@ -72,10 +72,14 @@ export const localeParam = z.string().regex(LOCALE_TAG, 'must be a locale such a
 
 export const localeParams = z.object({ locale: localeParam });
 
+const surveyId = z.string().min(1).max(100);
+
+export const surveyIdParams = z.object({ id: surveyId });
+
 export const surveyPathParams = z.object({
   locale: localeParam,
-  id: z.string().min(1).max(100),
-  version: z.coerce.number({ message: 'must be a positive integer' }).int().positive().max(1_000_000),
+  id: surveyId,
+  version: z.string().regex(/^[1-9][0-9]{0,8}$/, 'must be a positive integer').transform(Number),
 });
 
 export const listSurveysQuery = z.object({

@@ -34,5 +34,5 @@ export const createOrUpdateUserBody = z.object({
 export type CreateOrUpdateUserInput = z.output<typeof createOrUpdateUserBody>['user'];
 
 export const userIdParam = z.object({
-  id: z.coerce.number({ message: 'must be an integer user id' }).int().positive().max(Number.MAX_SAFE_INTEGER),
+  id: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be an integer user id').transform(Number),
 });

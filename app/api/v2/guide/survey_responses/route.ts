@@ -16,3 +16,5 @@ export const POST = handle(async (request) => {
   const body = parseInput(createSurveyResponseBody, await readJson(request), 'body');
   return json({ survey_response: await createSurveyResponse({ actor, input: body.survey_response }) });
 });
+
+export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

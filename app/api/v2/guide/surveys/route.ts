@@ -9,3 +9,5 @@ export const POST = handle(async (request) => {
   const { survey } = parseInput(createSurveyBody, await readJson(request), 'body');
   return json({ survey: await createSurvey({ actor, survey }) }, 201);
 });
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

@@ -11,3 +11,5 @@ export const GET = handle(async (request, { params }: Context) => {
   const { id } = parseInput(userIdParam, await params, 'path');
   return json({ user: await showUser({ actor, id }) });
 });
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

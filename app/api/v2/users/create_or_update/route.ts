@@ -11,3 +11,5 @@ export const POST = handle(async (request) => {
   const result = await createOrUpdateUser({ actor, user });
   return json({ user: result.user }, result.created ? 201 : 200);
 });
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

@@ -6,3 +6,5 @@ export const GET = handle(async (request) => {
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
   return json({ user: await showUser({ actor, id: actor.id }) });
 });
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

@@ -13,3 +13,5 @@ export const GET = handle(async (request, { params }: Context) => {
   const types = query['filter[types]'];
   return json(await listSurveys({ actor, locale, ...(types && { types }) }));
 });
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

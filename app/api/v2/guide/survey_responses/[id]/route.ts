@@ -1,19 +1,19 @@
 import { authenticate, requireActor } from '@/lib/auth/credentials';
 import { handle, json, readJson } from '@/lib/http/handler';
 import { showSurveyResponse, submitSurveyResponse } from '@/lib/survey-responses/responses';
-import { submitSurveyResponseBody } from '@/lib/survey-responses/schemas';
+import { responseIdParams, submitSurveyResponseBody } from '@/lib/survey-responses/schemas';
 import { parseInput } from '@/lib/validation';
 
 type Context = { params: Promise<{ id: string }> };
 
 export const GET = handle(async (request, { params }: Context) => {
-  const { id } = await params;
+  const { id } = parseInput(responseIdParams, await params, 'path');
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
   return json({ survey_response: await showSurveyResponse({ actor, id }) });
 });
 
 export const POST = handle(async (request, { params }: Context) => {
-  const { id } = await params;
+  const { id } = parseInput(responseIdParams, await params, 'path');
   const actor = await authenticate({ authorization: request.headers.get('authorization') });
   const { survey_response: body } = parseInput(submitSurveyResponseBody, await readJson(request), 'body');
   const survey_response = await submitSurveyResponse({
@@ -24,3 +24,5 @@ export const POST = handle(async (request, { params }: Context) => {
   });
   return json({ survey_response });
 });
+
+export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

@@ -1,14 +1,16 @@
 import { requireActor } from '@/lib/auth/credentials';
 import { handle, json, readJson } from '@/lib/http/handler';
-import { updateSurveyBody } from '@/lib/surveys/schemas';
+import { surveyIdParams, updateSurveyBody } from '@/lib/surveys/schemas';
 import { updateSurvey } from '@/lib/surveys/surveys';
 import { parseInput } from '@/lib/validation';
 
 type Context = { params: Promise<{ id: string }> };
 
 export const PUT = handle(async (request, { params }: Context) => {
-  const { id } = await params;
+  const { id } = parseInput(surveyIdParams, await params, 'path');
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
   const { survey } = parseInput(updateSurveyBody, await readJson(request), 'body');
   return json({ survey: await updateSurvey({ actor, id, survey }) });
 });
+
+export { methodNotAllowed as GET, methodNotAllowed as POST, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

@@ -11,3 +11,5 @@ export const GET = handle(async (request, { params }: Context) => {
   const { id, locale } = parseInput(localizedResponseParams, await params, 'path');
   return json({ survey_response: await showSurveyResponse({ actor, id, locale }) });
 });
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

@@ -10,3 +10,5 @@ export const GET = handle(async (_request, { params }: Context) => {
   const { locale, id, version } = parseInput(surveyPathParams, await params, 'path');
   return json({ survey: await showSurvey({ id, version, locale }) });
 });
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
