@@ -104,3 +104,47 @@ export function csatAnswers(survey: Survey, rating: number, comment = 'Thanks') 
     { type: 'open_ended', question_id: commentQ.id, value: comment },
   ];
 }
+
+/** The answers and state of a response as the API shows them to an admin. */
+export async function showResponse(request: APIRequestContext, id: string) {
+  const res = await request.get(`/api/v2/guide/survey_responses/${id}`, { headers: adminAuth() });
+  expect(res.status()).toBe(200);
+  return (await res.json()).survey_response as {
+    answers: { type: string; rating?: number; value?: string; selections?: { option_id: string }[] }[];
+    survey: { state: string };
+  };
+}
+
+/** A fresh CSAT survey like the seeded one, owned by the calling test (so it may disable it). */
+export async function makeCsatSurvey(request: APIRequestContext): Promise<Survey> {
+  const dc = (key: string, value: string) => ({ type: 'dynamic', key: `dc.surveys.customer_satisfaction.${key}`, value });
+  const scale = ['very_unsatisfied', 'unsatisfied', 'neutral', 'satisfied', 'very_satisfied'];
+  const emoji = ['😞', '🙁', '😐', '🙂', '😀'];
+  const questions = [
+    {
+      type: 'rating_scale_emoji',
+      alias: 'rating',
+      sub_type: 'customer_satisfaction',
+      headline: dc('questions.rating', 'Rating'),
+      options: scale.map((key, i) => ({
+        rating: i + 1,
+        label: dc(`question.rating.options.${key}`, key),
+        emoji: { type: 'static', value: emoji[i] },
+        follow_up: { question_id: i < 3 ? 'reason' : 'comment' },
+      })),
+    },
+    {
+      type: 'closed_ended',
+      alias: 'reason',
+      headline: dc('questions.reason', 'Reason'),
+      options: ['too_long', 'not_resolved'].map((key) => ({ label: dc(`question.reason.options.${key}`, key), follow_up: { question_id: 'comment' } })),
+    },
+    { type: 'open_ended', alias: 'comment', headline: dc('questions.comment', 'Comment') },
+  ];
+  const created = await request.post('/api/v2/guide/surveys', {
+    headers: adminAuth(),
+    data: { survey: { type: 'CUSTOMER_SATISFACTION', questions } },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return (await created.json()).survey as Survey;
+}
