@@ -98,7 +98,7 @@ function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
       headers: { 'content-type': 'application/x-www-form-urlencoded' }, setupRequest: (req) => {
         const { id, token } = pick(ctx.kept);
         const form = new URLSearchParams({ access_token: token, [`answer.${rating!.id}`]: '5', [`answer.${comment!.id}`]: 'Benchmark' });
-        return { ...req, path: `/hc/de/survey_responses/${id}/answers`, body: form.toString() };
+        return { ...req, path: `/hc/de/survey_responses/${id}`, body: form.toString() };
       } }] },
   ];
 }

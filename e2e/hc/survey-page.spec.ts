@@ -33,8 +33,14 @@ for (const javaScriptEnabled of [true, false]) {
     test('one click from the email, answer, thank you, edit before expiry', async ({ page, request }, testInfo) => {
       const survey = await defaultSurvey(request);
       const offered = await offer(request, { surveyId: survey.id });
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(r.url());
+      });
       const response = await page.goto(ratingLink(offered, 2));
       expect(response?.status()).toBe(200);
+      // The page needs no JavaScript, so it loads none, with or without it enabled.
+      await expect(page.locator('script')).toHaveCount(0);
       await expect(page.getByRole('radio', { name: 'Unsatisfied', exact: true })).toBeChecked();
       await expect(page.getByRole('group', { name: REASON })).toBeVisible();
       await expect(page.getByLabel(COMMENT)).toBeVisible();
@@ -66,6 +72,7 @@ for (const javaScriptEnabled of [true, false]) {
       // The reason ticked before is not an answer once the rating no longer asks it.
       expect(edited.answers.map((a) => a.type)).toEqual(['rating_scale', 'skipped', 'open_ended']);
       expect(edited.answers[0]!.rating).toBe(5);
+      expect(scripts).toEqual([]);
     });
 
     test('the follow-ups follow the chosen rating', async ({ page, request }) => {
@@ -104,8 +111,10 @@ test('pages are not cached and send no referrer; the form post redirects back wi
   const get = await request.get(ratingLink(offered, 5));
   expect(get.headers()['cache-control']).toContain('no-store');
   expect(get.headers()['referrer-policy']).toBe('no-referrer');
+  expect(get.headers()['content-security-policy']).toContain("default-src 'none'");
+  expect(get.headers()['content-type']).toBe('text/html; charset=utf-8');
   const token = new URL(ratingLink(offered, 5), 'http://x').searchParams.get('access_token')!;
-  const post = await request.post(`/hc/en-us/survey_responses/${offered.id}/answers`, {
+  const post = await request.post(`/hc/en-us/survey_responses/${offered.id}`, {
     form: { access_token: token, [`answer.${survey.questions[0]!.id}`]: '5' },
     maxRedirects: 0,
   });
@@ -114,7 +123,7 @@ test('pages are not cached and send no referrer; the form post redirects back wi
   expect(post.headers()['cache-control']).toContain('no-store');
   expect((await showResponse(request, offered.id)).answers[0]!.rating).toBe(5);
 
-  const noRating = await request.post(`/hc/en-us/survey_responses/${offered.id}/answers`, { form: { access_token: token }, maxRedirects: 0 });
+  const noRating = await request.post(`/hc/en-us/survey_responses/${offered.id}`, { form: { access_token: token }, maxRedirects: 0 });
   expect(noRating.headers()['location']).toBe(`/hc/en-us/survey_responses/${offered.id}?access_token=${token}&error=rating`);
   expect((await showResponse(request, offered.id)).answers[0]!.rating).toBe(5);
 });
@@ -156,7 +165,7 @@ test('a disabled survey shows a notice and accepts nothing', async ({ page, requ
   await expect(page.getByRole('radio')).toHaveCount(0);
   await check(page, testInfo, 'disabled');
   const token = new URL(ratingLink(offered, 5), 'http://x').searchParams.get('access_token')!;
-  await request.post(`/hc/de/survey_responses/${offered.id}/answers`, { form: { access_token: token, [`answer.${survey.questions[0]!.id}`]: '5' } });
+  await request.post(`/hc/de/survey_responses/${offered.id}`, { form: { access_token: token, [`answer.${survey.questions[0]!.id}`]: '5' } });
   expect((await showResponse(request, offered.id)).answers).toEqual([]);
 });
 

@@ -134,16 +134,18 @@ export const answerField = (questionId: string) => `${ANSWER_PREFIX}${questionId
 
 /**
  * CSS that asks each follow-up only after the ratings that lead to it, with no JavaScript: the
- * `:has()` of the checked rating shows the question.
+ * `:has()` of the checked rating shows the question. A browser without `:has()` shows every question;
+ * the answers to questions the rating does not ask are dropped on submit.
  */
 export function followUpCss(view: SurveyPageView): string {
   const [first] = view.questions;
   if (!first || first.type !== 'rating') return '';
-  return view.questions
+  const rules = view.questions
     .filter((q) => q.askedAfter)
     .map((q) => {
       const shown = q.askedAfter!.map((r) => `form:has(input[name="${answerField(first.id)}"][value="${r}"]:checked) .q-${q.id}`);
       return `.q-${q.id}{display:none}` + (shown.length ? `${shown.join(',')}{display:block}` : '');
     })
     .join('');
+  return rules && `@supports selector(:has(*)){${rules}}`;
 }

@@ -1,4 +1,6 @@
-/* The customer's survey page: a calm help-center card, readable on a phone, usable by keyboard. */
+// The survey page's stylesheet, inlined in every page: one request, and the first paint waits for
+// nothing. A calm help-center card, readable on a phone, usable by keyboard, zoom allowed.
+export const STYLES = `
 :root {
   --hc-bg: #f3f4f6;
   --hc-card: #ffffff;
@@ -103,3 +105,4 @@ textarea:focus-visible, .hc-submit:focus-visible, .hc-link:focus-visible { outli
   .hc-emoji { font-size: 1.6rem; }
   .hc-submit { justify-self: stretch; }
 }
+`;

@@ -1,0 +1,49 @@
+import { invalidLinkPage, surveyPage } from '@/app/hc/_views/survey-page';
+import { ApiError } from '@/lib/errors';
+import { readForm } from '@/lib/http/form';
+import { displayLocale, isLocale } from '@/lib/i18n/locales';
+import { surveyPageQuery } from '@/lib/survey-page/schemas';
+import { submitSurveyPage, surveyPageForm } from '@/lib/survey-page/submit';
+import { openSurveyPage, redirectLocale } from '@/lib/survey-page/view';
+
+type Context = { params: Promise<{ locale: string; id: string }> };
+
+// The token is in the URL: no referrer, no cache, and no script may run (the page needs none).
+const PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+const page = (body: { value: string }, status: number) =>
+  new Response(body.value, { status, headers: { ...PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' } });
+const redirect = (location: string, status: 303 | 307) => new Response(null, { status, headers: { ...PAGE_HEADERS, Location: location } });
+
+// GET only reads: mail scanners open every emailed link, so its rating is preselected, never stored.
+export async function GET(request: Request, { params }: Context) {
+  const { locale, id } = await params;
+  const url = new URL(request.url);
+  const query = surveyPageQuery.parse(Object.fromEntries(url.searchParams));
+  const accessToken = query.access_token;
+  if (!isLocale(locale)) {
+    const target = await redirectLocale({ id, ...(accessToken && { accessToken }) });
+    return redirect(`/hc/${target}/survey_responses/${encodeURIComponent(id)}${url.search}`, 307);
+  }
+  try {
+    const view = await openSurveyPage({ id, locale, ...(accessToken && { accessToken }), ...(query.rating && { rating: query.rating }), edit: query.edit === '1' });
+    return page(surveyPage({ view, locale, accessToken: accessToken ?? '', ...(query.error && { error: query.error }) }), 200);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return page(invalidLinkPage(locale), 404);
+    throw error;
+  }
+}
+
+// The form posts here and is always answered by a 303 back to the page (post/redirect/get).
+export async function POST(request: Request, { params }: Context) {
+  const { locale, id } = await params;
+  const parsed = surveyPageForm.safeParse(await readForm(request));
+  const form = parsed.success ? parsed.data : { access_token: '', answers: {} };
+  const { location } = await submitSurveyPage({ id, locale: displayLocale(locale), form });
+  return redirect(location, 303);
+}
