@@ -87,7 +87,7 @@ function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
     // What a helpdesk integration asks most: the response(s) of one ticket.
     { name: 'list GET survey_responses?filter[subject]', requests: [{ method: 'GET', headers, setupRequest: (req) =>
       ({ ...req, path: `/api/v2/guide/survey_responses?filter[subject_zrns]=zen:ticket:${1 + Math.floor(Math.random() * ctx.rows)}` }) }] },
-    { name: 'list GET survey_responses (100/page)', requests: [{ method: 'GET', headers, setupRequest: (req) =>
+    { name: 'list GET survey_responses (100 per page)', requests: [{ method: 'GET', headers, setupRequest: (req) =>
       ({ ...req, path: `/api/v2/guide/survey_responses?page[size]=100&page[after]=${pick(ctx.cursors)}` }) }] },
     // The customer's page from an emailed link, and its form post (answered by a 303 back to the page).
     { name: 'page GET /hc/de/survey_responses/{id}', requests: [{ method: 'GET', setupRequest: (req) => {

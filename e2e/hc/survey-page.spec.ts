@@ -87,23 +87,96 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.getByLabel(COMMENT)).toBeVisible();
       }
     });
+
+    test('each emailed rating link preselects its rating, in the link locale', async ({ page, request }) => {
+      const survey = await defaultSurvey(request);
+      const offered = await offer(request, { surveyId: survey.id });
+      for (let rating = 1; rating <= 5; rating++) {
+        await page.goto(ratingLink(offered, rating));
+        await expect(page.getByRole('radio', { name: labels[rating - 1], exact: true })).toBeChecked();
+        await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+      }
+      // A link without a rating preselects nothing; the rating is required.
+      await page.goto(offered.body.survey_response.links.url_path);
+      await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+      await expect(page.getByRole('radio', { name: 'Satisfied', exact: true })).toHaveAttribute('required', '');
+      expect((await showResponse(request, offered.id)).answers).toEqual([]);
+    });
+
+    test('a refused form comes back with the error in the page language', async ({ page, request }, testInfo) => {
+      const survey = await defaultSurvey(request);
+      const offered = await offer(request, { surveyId: survey.id, locale: 'fr' });
+      await page.goto(`${offered.body.survey_response.links.url_path}&error=rating`);
+      await expect(page.locator('main').getByRole('alert')).toHaveText("Veuillez choisir une note avant d'envoyer.");
+      await check(page, testInfo, `error${javaScriptEnabled ? '' : '-no-js'}`, javaScriptEnabled);
+    });
+
+    test('after expires_at the page is read-only and shows the closing date', async ({ page, request }, testInfo) => {
+      const survey = await defaultSurvey(request);
+      const expiresAt = Date.now() + 3_000;
+      const offered = await offer(request, { surveyId: survey.id, expiresAt: new Date(expiresAt).toISOString() });
+      await page.goto(ratingLink(offered, 5));
+      await page.getByRole('button', { name: 'Submit' }).click();
+      await expect(page.getByRole('heading', { name: 'Thank you for your feedback' })).toBeVisible();
+      // Wait out the expiry (a wait for the clock, not a timing assertion).
+      await page.waitForTimeout(Math.max(0, expiresAt - Date.now() + 100));
+      await page.goto(ratingLink(offered, 1));
+      await expect(page.getByRole('heading', { name: 'This survey is closed' })).toBeVisible();
+      await expect(page.getByText(/Answers could be given until .+ UTC/)).toBeVisible();
+      await expect(page.getByRole('radio')).toHaveCount(0);
+      await expect(page.getByRole('link', { name: 'Change my answers' })).toHaveCount(0);
+      await expect(page.getByText('😀 Very satisfied')).toBeVisible();
+      await check(page, testInfo, `closed${javaScriptEnabled ? '' : '-no-js'}`, javaScriptEnabled);
+      expect((await showResponse(request, offered.id)).answers[0]!.rating).toBe(5);
+    });
+
+    test('a disabled survey shows a notice and accepts nothing', async ({ page, request }, testInfo) => {
+      const survey = await makeCsatSurvey(request);
+      const offered = await offer(request, { surveyId: survey.id, locale: 'de' });
+      const disable = await request.put(`/api/v2/guide/surveys/${survey.id}`, { headers: adminAuth(), data: { survey: { state: 'disabled' } } });
+      expect(disable.status()).toBe(200);
+      await page.goto(ratingLink(offered, 5));
+      await expect(page.getByRole('heading', { name: 'Diese Umfrage ist nicht mehr verfügbar' })).toBeVisible();
+      await expect(page.getByRole('radio')).toHaveCount(0);
+      await check(page, testInfo, `disabled${javaScriptEnabled ? '' : '-no-js'}`, javaScriptEnabled);
+      const token = new URL(ratingLink(offered, 5), 'http://x').searchParams.get('access_token')!;
+      await request.post(`/hc/de/survey_responses/${offered.id}`, { form: { access_token: token, [`answer.${survey.questions[0]!.id}`]: '5' } });
+      expect((await showResponse(request, offered.id)).answers).toEqual([]);
+    });
+
+    test('unknown id, missing token and wrong token give the same 404 page', async ({ page, request }, testInfo) => {
+      const survey = await defaultSurvey(request);
+      const offered = await offer(request, { surveyId: survey.id });
+      const bodies: string[] = [];
+      for (const path of [
+        '/hc/en-us/survey_responses/01ARZ3NDEKTSV4RRFFQ69G5FAV?access_token=whatever&rating=5',
+        `/hc/en-us/survey_responses/${offered.id}?rating=5`,
+        `/hc/en-us/survey_responses/${offered.id}?access_token=wrong&rating=5`,
+      ]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(404);
+        await expect(page.getByRole('heading', { name: 'This survey link is not valid' })).toBeVisible();
+        bodies.push((await page.locator('main').innerHTML()).replaceAll(offered.id, ''));
+      }
+      expect(new Set(bodies).size).toBe(1);
+      await check(page, testInfo, `invalid-link${javaScriptEnabled ? '' : '-no-js'}`, javaScriptEnabled);
+    });
+
+    test('an unsupported locale redirects to the response locale, keeping the query; Japanese renders', async ({ page, request }, testInfo) => {
+      const survey = await defaultSurvey(request);
+      const offered = await offer(request, { surveyId: survey.id, locale: 'ja' });
+      const link = new URL(ratingLink(offered, 3), 'http://x');
+      await page.goto(`/hc/xx/survey_responses/${offered.id}${link.search}`);
+      await expect(page).toHaveURL(`/hc/ja/survey_responses/${offered.id}${link.search}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+      await expect(page.getByRole('radio', { name: 'どちらでもない' })).toBeChecked();
+      await check(page, testInfo, `japanese${javaScriptEnabled ? '' : '-no-js'}`, javaScriptEnabled);
+      // Without the right token, the locale of the response is not revealed.
+      await page.goto(`/hc/xx/survey_responses/${offered.id}?access_token=wrong`);
+      await expect(page).toHaveURL(`/hc/en-us/survey_responses/${offered.id}?access_token=wrong`);
+    });
   });
 }
-
-test('each emailed rating link preselects its rating, in the link locale', async ({ page, request }) => {
-  const survey = await defaultSurvey(request);
-  const offered = await offer(request, { surveyId: survey.id });
-  for (let rating = 1; rating <= 5; rating++) {
-    await page.goto(ratingLink(offered, rating));
-    await expect(page.getByRole('radio', { name: labels[rating - 1], exact: true })).toBeChecked();
-    await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
-  }
-  // A link without a rating preselects nothing; the rating is required.
-  await page.goto(offered.body.survey_response.links.url_path);
-  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
-  await expect(page.getByRole('radio', { name: 'Satisfied', exact: true })).toHaveAttribute('required', '');
-  expect((await showResponse(request, offered.id)).answers).toEqual([]);
-});
 
 test('pages are not cached and send no referrer; the form post redirects back with 303', async ({ request }) => {
   const survey = await defaultSurvey(request);
@@ -126,77 +199,4 @@ test('pages are not cached and send no referrer; the form post redirects back wi
   const noRating = await request.post(`/hc/en-us/survey_responses/${offered.id}`, { form: { access_token: token }, maxRedirects: 0 });
   expect(noRating.headers()['location']).toBe(`/hc/en-us/survey_responses/${offered.id}?access_token=${token}&error=rating`);
   expect((await showResponse(request, offered.id)).answers[0]!.rating).toBe(5);
-});
-
-test('a refused form comes back with the error in the page language', async ({ page, request }, testInfo) => {
-  const survey = await defaultSurvey(request);
-  const offered = await offer(request, { surveyId: survey.id, locale: 'fr' });
-  await page.goto(`${offered.body.survey_response.links.url_path}&error=rating`);
-  await expect(page.locator('main').getByRole('alert')).toHaveText("Veuillez choisir une note avant d'envoyer.");
-  await check(page, testInfo, 'error');
-});
-
-test('after expires_at the page is read-only and shows the closing date', async ({ page, request }, testInfo) => {
-  const survey = await defaultSurvey(request);
-  const expiresAt = Date.now() + 3_000;
-  const offered = await offer(request, { surveyId: survey.id, expiresAt: new Date(expiresAt).toISOString() });
-  await page.goto(ratingLink(offered, 5));
-  await page.getByRole('button', { name: 'Submit' }).click();
-  await expect(page.getByRole('heading', { name: 'Thank you for your feedback' })).toBeVisible();
-  // Wait out the expiry (a wait for the clock, not a timing assertion).
-  await page.waitForTimeout(Math.max(0, expiresAt - Date.now() + 100));
-  await page.goto(ratingLink(offered, 1));
-  await expect(page.getByRole('heading', { name: 'This survey is closed' })).toBeVisible();
-  await expect(page.getByText(/Answers could be given until .+ UTC/)).toBeVisible();
-  await expect(page.getByRole('radio')).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Change my answers' })).toHaveCount(0);
-  await expect(page.getByText('😀 Very satisfied')).toBeVisible();
-  await check(page, testInfo, 'closed');
-  expect((await showResponse(request, offered.id)).answers[0]!.rating).toBe(5);
-});
-
-test('a disabled survey shows a notice and accepts nothing', async ({ page, request }, testInfo) => {
-  const survey = await makeCsatSurvey(request);
-  const offered = await offer(request, { surveyId: survey.id, locale: 'de' });
-  const disable = await request.put(`/api/v2/guide/surveys/${survey.id}`, { headers: adminAuth(), data: { survey: { state: 'disabled' } } });
-  expect(disable.status()).toBe(200);
-  await page.goto(ratingLink(offered, 5));
-  await expect(page.getByRole('heading', { name: 'Diese Umfrage ist nicht mehr verfügbar' })).toBeVisible();
-  await expect(page.getByRole('radio')).toHaveCount(0);
-  await check(page, testInfo, 'disabled');
-  const token = new URL(ratingLink(offered, 5), 'http://x').searchParams.get('access_token')!;
-  await request.post(`/hc/de/survey_responses/${offered.id}`, { form: { access_token: token, [`answer.${survey.questions[0]!.id}`]: '5' } });
-  expect((await showResponse(request, offered.id)).answers).toEqual([]);
-});
-
-test('unknown id, missing token and wrong token give the same 404 page', async ({ page, request }, testInfo) => {
-  const survey = await defaultSurvey(request);
-  const offered = await offer(request, { surveyId: survey.id });
-  const bodies: string[] = [];
-  for (const path of [
-    '/hc/en-us/survey_responses/01ARZ3NDEKTSV4RRFFQ69G5FAV?access_token=whatever&rating=5',
-    `/hc/en-us/survey_responses/${offered.id}?rating=5`,
-    `/hc/en-us/survey_responses/${offered.id}?access_token=wrong&rating=5`,
-  ]) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(404);
-    await expect(page.getByRole('heading', { name: 'This survey link is not valid' })).toBeVisible();
-    bodies.push((await page.locator('main').innerHTML()).replaceAll(offered.id, ''));
-  }
-  expect(new Set(bodies).size).toBe(1);
-  await check(page, testInfo, 'invalid-link');
-});
-
-test('an unsupported locale redirects to the response locale, keeping the query; Japanese renders', async ({ page, request }, testInfo) => {
-  const survey = await defaultSurvey(request);
-  const offered = await offer(request, { surveyId: survey.id, locale: 'ja' });
-  const link = new URL(ratingLink(offered, 3), 'http://x');
-  await page.goto(`/hc/xx/survey_responses/${offered.id}${link.search}`);
-  await expect(page).toHaveURL(`/hc/ja/survey_responses/${offered.id}${link.search}`);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  await expect(page.getByRole('radio', { name: 'どちらでもない' })).toBeChecked();
-  await check(page, testInfo, 'japanese');
-  // Without the right token, the locale of the response is not revealed.
-  await page.goto(`/hc/xx/survey_responses/${offered.id}?access_token=wrong`);
-  await expect(page).toHaveURL(`/hc/en-us/survey_responses/${offered.id}?access_token=wrong`);
 });
