@@ -10,7 +10,9 @@ import { createApiToken } from '@/lib/auth/api-tokens';
 import { bootstrap } from '@/lib/bootstrap';
 import { encodeCursor } from '@/lib/survey-responses/cursor';
 import { fillSurveyResponses } from '@/lib/survey-responses/synthetic';
-import { listSurveys, loadVersion } from '@/lib/surveys/surveys';
+import { createSurvey, listSurveys, loadVersion } from '@/lib/surveys/surveys';
+import { createWriteKey } from '@/lib/auth/write-keys';
+import { randomUUID } from 'node:crypto';
 import { addUser, listUsers, serializeUser } from '@/lib/users/users';
 
 const { values } = parseArgs({
@@ -48,7 +50,8 @@ async function prepare(rows: number) {
     ? (await listUsers()).find((u) => u.email === 'bench@example.com')!
     : serializeUser(await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' }));
   const { token } = await createApiToken({ description: 'bench' });
-  const actor = { id: admin.id, email: admin.email, role: admin.role, locale: admin.locale };
+  const { writeKey } = await createWriteKey({ description: 'bench' });
+  const actor = { id: admin.id, email: admin.email ?? '', role: admin.role, locale: admin.locale };
   const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
   const version = (await loadVersion(survey.id, survey.version))!;
   const started = Date.now();
@@ -61,6 +64,18 @@ async function prepare(rows: number) {
   const { kept } = await fillSurveyResponses({ ...fill, count: 1000, days: 1 / 24, keep: 1000 });
   console.log(`${reuse ? 'reused' : 'filled'} ${rows} responses in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const cursors = await Promise.all(sample.map((id) => encodeCursor('id', id)));
+  const label = (v: string) => ({ type: 'static' as const, value: v });
+  const campaign = await createSurvey({
+    actor,
+    survey: {
+      type: 'NET_PROMOTER_SCORE',
+      state: 'enabled',
+      questions: [
+        { type: 'rating_scale_numeric', sub_type: 'net_promoter_score', headline: label('Recommend us?'), options: Array.from({ length: 11 }, (_, r) => ({ rating: r, label: label(String(r)) })) },
+        { type: 'open_ended', alias: 'why', headline: label('Why?') },
+      ],
+    },
+  });
   closeDb();
   const auth = `Basic ${Buffer.from(`${admin.email}/token:${token}`).toString('base64')}`;
   // Lookups use 1,000 rows spread over the whole table (ticket N is the N-th filled row). Reads at random
@@ -68,7 +83,7 @@ async function prepare(rows: number) {
   // measure the disk, while the scaling line is about what a query costs as the table grows.
   const every = Math.max(1, Math.floor(rows / 1000));
   const sampleTickets = sample.map((_, k) => k * every + 1);
-  return { file, auth, survey, kept, sample, sampleTickets, cursors, rows, definition: version.definition };
+  return { file, auth, writeKey, campaign: campaign.id, survey, kept, sample, sampleTickets, cursors, rows, definition: version.definition };
 }
 
 function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
@@ -94,6 +109,10 @@ function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
       ({ ...req, path: `/api/v2/guide/survey_responses?filter[subject_zrns]=zen:ticket:${pick(ctx.sampleTickets)}` }) }] },
     { name: 'list GET survey_responses (100 per page)', requests: [{ method: 'GET', headers, setupRequest: (req) =>
       ({ ...req, path: `/api/v2/guide/survey_responses?page[size]=100&page[after]=${pick(ctx.cursors)}` }) }] },
+    // SatisMeter-style ingestion from an app: a new user each time, so no duplicate is refused.
+    { name: 'ingest POST /api/responses', expect: 201, requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) =>
+      ({ ...req, body: JSON.stringify({ writeKey: ctx.writeKey, campaign: ctx.campaign, rating: Math.floor(Math.random() * 11), userId: randomUUID(), answers: [{ id: 'why', value: 'Bench' }] }) }),
+      path: '/api/responses' }] },
     // The customer's page from an emailed link, and its form post (answered by a 303 back to the page).
     { name: 'page GET /hc/de/survey_responses/{id}', requests: [{ method: 'GET', setupRequest: (req) => {
       const { id, token } = pick(ctx.kept);

@@ -12,6 +12,9 @@ export type SurveyType = (typeof surveyTypes)[number];
 export const surveyStates = ['enabled', 'disabled'] as const;
 export type SurveyState = (typeof surveyStates)[number];
 
+export const responseMethods = ['In-App', 'Mobile', 'Email'] as const;
+export type ResponseMethod = (typeof responseMethods)[number];
+
 export const answerTypes = ['rating_scale', 'closed_ended', 'open_ended', 'skipped'] as const;
 export type AnswerType = (typeof answerTypes)[number];
 
@@ -32,7 +35,8 @@ export const users = sqliteTable(
   'users',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    email: text('email').notNull(),
+    // Null for users known only by their app's id (SatisMeter's userId), which may have no email.
+    email: text('email'),
     name: text('name').notNull(),
     role: text('role', { enum: userRoles }).notNull(),
     locale: text('locale').notNull(),
@@ -64,10 +68,18 @@ export const apiTokens = sqliteTable(
 );
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
+/** How a campaign (an NPS or custom survey answered in an app) is offered; not versioned. */
+export interface CampaignSettings {
+  allow_anonymous: boolean;
+  resurvey_days: number;
+  targeting: { trait: string; op: 'eq' | 'neq' | 'exists' | 'gte' | 'lte' | 'before' | 'after'; value?: string | number | boolean }[];
+}
+
 export const surveys = sqliteTable('surveys', {
   id: text('id').primaryKey(),
   type: text('type', { enum: surveyTypes }).notNull(),
   state: text('state', { enum: surveyStates }).notNull(),
+  settings: text('settings', { mode: 'json' }).$type<CampaignSettings>().notNull(),
   latestVersion: integer('latest_version').notNull(),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
@@ -101,6 +113,11 @@ export const surveyResponses = sqliteTable(
       .references(() => surveys.id),
     surveyVersion: integer('survey_version').notNull(),
     responderId: integer('responder_id').references(() => users.id),
+    // SatisMeter-style answers from an app: who answered without an account, how, and whether the
+    // duplicate and targeting checks were skipped (forceSurvey, for development).
+    anonymousId: text('anonymous_id'),
+    method: text('method', { enum: responseMethods }),
+    forced: integer('forced', { mode: 'boolean' }).notNull().default(false),
     // The subjects as given at creation (immutable); survey_response_subjects indexes them for filters.
     subjectZrns: text('subject_zrns', { mode: 'json' }).$type<string[]>().notNull(),
     locale: text('locale').notNull(),
@@ -117,6 +134,7 @@ export const surveyResponses = sqliteTable(
   (t) => [
     index('survey_responses_responder_id_idx').on(t.responderId, t.id),
     index('survey_responses_survey_idx').on(t.surveyId, t.id),
+    index('survey_responses_anonymous_idx').on(t.anonymousId, t.id),
   ],
 );
 export type SurveyResponseRow = typeof surveyResponses.$inferSelect;
@@ -153,6 +171,34 @@ export const answers = sqliteTable(
 );
 export type AnswerRow = typeof answers.$inferSelect;
 export type NewAnswerRow = typeof answers.$inferInsert;
+
+export const writeKeys = sqliteTable(
+  'write_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    description: text('description').notNull().default(''),
+    keyHash: text('key_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('write_keys_key_hash_unique').on(t.keyHash)],
+);
+export type WriteKeyRow = typeof writeKeys.$inferSelect;
+
+// The first answer to a request made with an Idempotency-Key, per write key: a retry gets it back.
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    writeKeyId: integer('write_key_id')
+      .notNull()
+      .references(() => writeKeys.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseBody: text('response_body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.writeKeyId, t.key] })],
+);
 
 // Instance-wide settings made once at first start (e.g. the key that signs list cursors).
 export const settings = sqliteTable('settings', {

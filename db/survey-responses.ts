@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import { getDb, preparedOnce, type Db } from './client';
 import { WriteRefused } from './errors';
-import type { NewAnswerRow, NewSurveyResponseRow, StoredAnswer, SurveyResponseRow } from './schema';
+import type { NewAnswerRow, NewSurveyResponseRow, ResponseMethod, StoredAnswer, SurveyResponseRow } from './schema';
 
 // The hot paths of the API (create, submit, show, list) run on prepared statements with explicit row
 // mapping: drizzle's builder re-prepares and maps generically on every call, which showed in profiles.
 
 const RESPONSE_COLUMNS =
-  'id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, answers_json, expires_at, answered_at, created_at, updated_at';
+  'id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, answers_json, expires_at, answered_at, created_at, updated_at, anonymous_id, method, forced';
 const ANSWER_COLUMNS =
   'response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at';
 
@@ -29,6 +29,9 @@ function toResponse(r: Raw): SurveyResponseRow {
     answeredAt: r[9] as number | null,
     createdAt: r[10] as number,
     updatedAt: r[11] as number,
+    anonymousId: r[12] as string | null,
+    method: r[13] as ResponseMethod | null,
+    forced: r[14] === 1,
   };
 }
 
@@ -50,7 +53,7 @@ const statements = preparedOnce((db: Db) => {
   const sqlite = db.$client;
   return {
     byId: sqlite.prepare(`select ${RESPONSE_COLUMNS} from survey_responses where id = ?`).raw(true),
-    insertResponse: sqlite.prepare(`insert into survey_responses (${RESPONSE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertResponse: sqlite.prepare(`insert into survey_responses (${RESPONSE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSubject: sqlite.prepare('insert or ignore into survey_response_subjects (zrn, response_id) values (?, ?)'),
     insertAnswer: sqlite.prepare(`insert into answers (${ANSWER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     writable: sqlite.prepare(
@@ -66,6 +69,7 @@ function insertResponseRow(s: ReturnType<typeof statements>, r: NewSurveyRespons
   s.insertResponse.run(
     r.id, r.surveyId, r.surveyVersion, r.responderId ?? null, JSON.stringify(r.subjectZrns), r.locale,
     r.tokenHash, r.answersJson ?? '[]', r.expiresAt, r.answeredAt ?? null, r.createdAt, r.updatedAt,
+    r.anonymousId ?? null, r.method ?? null, r.forced ? 1 : 0,
   );
   for (const zrn of r.subjectZrns) s.insertSubject.run(zrn, r.id);
 }
@@ -98,10 +102,7 @@ const transactions = preparedOnce((db: Db) => {
       return answersJson;
     }),
     batch: db.$client.transaction((batch: BatchItem[]) => {
-      for (const { response, answers } of batch) {
-        insertResponseRow(s, response);
-        for (const a of answers) insertAnswerRow(s, a);
-      }
+      for (const { response, answers } of batch) insertResponse(response, answers);
     }),
   };
 });
@@ -109,7 +110,15 @@ const transactions = preparedOnce((db: Db) => {
 type AnswerInputRow = Omit<NewAnswerRow, 'responseId' | 'createdAt' | 'updatedAt'>;
 /** Turns the stored answers into the response's answers_json (the wire form is the caller's rule). */
 type RenderAnswers = (answers: StoredAnswer[]) => string;
-type BatchItem = { response: NewSurveyResponseRow & { subjectZrns: string[] }; answers: NewAnswerRow[] };
+export type ResponseWithSubjects = NewSurveyResponseRow & { subjectZrns: string[] };
+type BatchItem = { response: ResponseWithSubjects; answers: NewAnswerRow[] };
+
+/** Inserts a response with its answers; for use inside a caller's transaction (synchronous). */
+export function insertResponse(response: ResponseWithSubjects, answers: NewAnswerRow[]): void {
+  const s = statements();
+  insertResponseRow(s, response);
+  for (const a of answers) insertAnswerRow(s, a);
+}
 
 export async function insertSurveyResponse(row: NewSurveyResponseRow & { subjectZrns: string[] }): Promise<void> {
   transactions().insert(row);

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, preparedOnce } from './client';
-import { surveys, surveyVersions, type SurveyRow, type SurveyState, type SurveyType } from './schema';
+import { surveys, surveyVersions, type CampaignSettings, type SurveyRow, type SurveyState, type SurveyType } from './schema';
 
 const byId = preparedOnce((db) => db.select().from(surveys).where(eq(surveys.id, sql.placeholder('id'))).prepare());
 const versionOf = preparedOnce((db) =>
@@ -48,6 +48,7 @@ export async function insertSurvey(input: {
   id: string;
   type: SurveyType;
   state: SurveyState;
+  settings: CampaignSettings;
   definition: unknown;
   at: number;
 }): Promise<SurveyRow> {
@@ -55,7 +56,7 @@ export async function insertSurvey(input: {
   return db.transaction((tx) => {
     const row = tx
       .insert(surveys)
-      .values({ id: input.id, type: input.type, state: input.state, latestVersion: 1, createdAt: input.at, updatedAt: input.at })
+      .values({ id: input.id, type: input.type, state: input.state, settings: input.settings, latestVersion: 1, createdAt: input.at, updatedAt: input.at })
       .returning()
       .get();
     tx.insert(surveyVersions).values({ surveyId: input.id, version: 1, definition: input.definition, createdAt: input.at }).run();
@@ -68,6 +69,7 @@ export async function updateSurvey(input: {
   id: string;
   definition?: unknown;
   state?: SurveyState;
+  settings?: CampaignSettings;
   at: number;
 }): Promise<SurveyRow | undefined> {
   const db = getDb();
@@ -83,7 +85,7 @@ export async function updateSurvey(input: {
     }
     return tx
       .update(surveys)
-      .set({ latestVersion, state: input.state ?? current.state, updatedAt: input.at })
+      .set({ latestVersion, state: input.state ?? current.state, settings: input.settings ?? current.settings, updatedAt: input.at })
       .where(eq(surveys.id, input.id))
       .returning()
       .get();

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiError, type ErrorSource } from './errors';
 
-type Where = 'body' | 'query' | 'path';
+type Where = 'body' | 'query' | 'path' | 'header';
 
 function sourceOf(where: Where, path: PropertyKey[]): ErrorSource {
   if (where === 'body') {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { closeDb } from '@/db/client';
 import { createApiToken, listApiTokens, revokeApiToken } from '@/lib/auth/api-tokens';
+import { createWriteKey, listWriteKeys, revokeWriteKey } from '@/lib/auth/write-keys';
 import { bootstrap } from '@/lib/bootstrap';
 import { ApiError } from '@/lib/errors';
 import { userFields } from '@/lib/users/schemas';
@@ -13,7 +14,10 @@ const usage = `Usage: npm run cli -- <command>
   user list
   token add [--description D]
   token list
-  token revoke --id N`;
+  token revoke --id N
+  writekey add [--description D]
+  writekey list
+  writekey revoke --id N`;
 
 const idOption = z.object({ id: z.coerce.number().int().positive() });
 
@@ -44,6 +48,12 @@ async function run(argv: string[]): Promise<unknown> {
       return { api_tokens: await listApiTokens() };
     case 'token revoke':
       return { api_token: await revokeApiToken(idOption.parse(values)) };
+    case 'writekey add':
+      return createWriteKey({ description: values.description ?? '' });
+    case 'writekey list':
+      return { write_keys: await listWriteKeys() };
+    case 'writekey revoke':
+      return { write_key: await revokeWriteKey(idOption.parse(values)) };
     default:
       throw new Error(`Unknown command "${command}"\n${usage}`);
   }

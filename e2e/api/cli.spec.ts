@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { basicAuth } from '../support/api';
-import { E2E_DATABASE } from '../support/paths';
+import { basicAuth, cli as runCli } from '../support/api';
 
 interface CliOutput {
   user?: { id: number; email: string };
@@ -14,14 +12,7 @@ interface CliOutput {
 }
 
 // The CLI works on the same database file as the running server, through the same lib functions.
-function cli(...args: string[]) {
-  const run = spawnSync('node_modules/.bin/tsx', ['scripts/cli.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` },
-    encoding: 'utf8',
-  });
-  const last = run.stdout.trim().split('\n').pop() ?? '';
-  return { status: run.status, json: JSON.parse(last) as CliOutput };
-}
+const cli = (...args: string[]) => runCli<CliOutput>(...args);
 
 test('cli: a user and a token made on the command line work at the API; a revoked token stops working', async ({ request }) => {
   const email = `cli-${randomUUID()}@example.com`;

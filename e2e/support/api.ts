@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomInt, randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext } from '@playwright/test';
+import { E2E_DATABASE } from './paths';
 
 // Every test makes its own users, surveys, responses and ticket numbers; the seeded CSAT survey is
 // only ever read.
@@ -9,6 +11,7 @@ interface Credentials {
   adminEmail: string;
   adminId: number;
   token: string;
+  writeKey: string;
 }
 
 let credentials: Credentials | undefined;
@@ -17,11 +20,20 @@ export function suiteCredentials(): Credentials {
   return credentials;
 }
 
-export function basicAuth(email: string, token = suiteCredentials().token): Record<string, string> {
+export function basicAuth(email: string | null, token = suiteCredentials().token): Record<string, string> {
   return { Authorization: `Basic ${Buffer.from(`${email}/token:${token}`).toString('base64')}` };
 }
 
 export const adminAuth = () => basicAuth(suiteCredentials().adminEmail);
+
+/** Runs the project's CLI on the suite's database (the same file the server uses). */
+export function cli<T = Record<string, unknown>>(...args: string[]): { status: number | null; json: T } {
+  const run = spawnSync('node_modules/.bin/tsx', ['scripts/cli.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` },
+    encoding: 'utf8',
+  });
+  return { status: run.status, json: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as T };
+}
 
 export const uniqueTicket = () => `zen:ticket:${randomInt(1, 2 ** 47)}`;
 

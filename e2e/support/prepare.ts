@@ -2,6 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { closeDb } from '@/db/client';
 import { createApiToken } from '@/lib/auth/api-tokens';
+import { createWriteKey } from '@/lib/auth/write-keys';
 import { bootstrap } from '@/lib/bootstrap';
 import { addUser } from '@/lib/users/users';
 
@@ -13,5 +14,6 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: t
 await bootstrap(() => {});
 const admin = await addUser({ email: 'e2e-admin@example.com', name: 'E2E Admin', role: 'admin', locale: 'en-us' });
 const { token } = await createApiToken({ description: 'e2e suite' });
-writeFileSync('.test-data/credentials.json', JSON.stringify({ adminEmail: admin.email, adminId: admin.id, token }));
+const { writeKey } = await createWriteKey({ description: 'e2e suite' });
+writeFileSync('.test-data/credentials.json', JSON.stringify({ adminEmail: admin.email, adminId: admin.id, token, writeKey }));
 closeDb();

@@ -36,7 +36,7 @@ export async function authenticate({ authorization }: { authorization: string | 
     findUserByEmail({ email: parsed.email }),
   ]);
   if (!token || !user) throw unauthorized();
-  return { id: user.id, email: user.email, role: user.role, locale: user.locale };
+  return { id: user.id, email: parsed.email, role: user.role, locale: user.locale };
 }
 
 export async function requireActor(input: { authorization: string | null }): Promise<Actor> {

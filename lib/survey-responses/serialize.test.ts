@@ -26,6 +26,9 @@ function row(overrides: Partial<SurveyResponseRow> = {}): SurveyResponseRow {
     answeredAt: 1_700_000_000_123,
     createdAt: 1_699_999_999_999,
     updatedAt: 1_700_000_000_123,
+    anonymousId: null,
+    method: null,
+    forced: false,
     ...overrides,
   };
 }

@@ -54,18 +54,34 @@ export type QuestionInput = z.output<typeof questionInput>;
 
 const questions = z.array(questionInput).min(1).max(20);
 
+const trait = z.string().trim().min(1).max(100);
+const condition = z.discriminatedUnion('op', [
+  z.strictObject({ trait, op: z.enum(['eq', 'neq']), value: z.union([z.string().max(1000), z.number(), z.boolean()]) }),
+  z.strictObject({ trait, op: z.literal('exists') }),
+  z.strictObject({ trait, op: z.enum(['gte', 'lte']), value: z.number() }),
+  z.strictObject({ trait, op: z.enum(['before', 'after']), value: z.iso.datetime({ offset: true }) }),
+]);
+
+/** Campaign settings (NPS and custom surveys answered in apps); fractional days allow short windows. */
+export const campaignSettings = z.strictObject({
+  allow_anonymous: z.boolean().optional(),
+  resurvey_days: z.number().min(0).max(3650).optional(),
+  targeting: z.array(condition).max(50).optional(),
+});
+
 export const createSurveyBody = z.object({
   survey: z.strictObject({
     type: z.enum(surveyTypes),
     state: z.enum(surveyStates).default('enabled'),
+    settings: campaignSettings.optional(),
     questions,
   }),
 });
 
 export const updateSurveyBody = z.object({
   survey: z
-    .strictObject({ state: z.enum(surveyStates).optional(), questions: questions.optional() })
-    .refine((s) => s.state !== undefined || s.questions !== undefined, 'give questions, state or both'),
+    .strictObject({ state: z.enum(surveyStates).optional(), settings: campaignSettings.optional(), questions: questions.optional() })
+    .refine((s) => s.state !== undefined || s.questions !== undefined || s.settings !== undefined, 'give questions, state or settings'),
 });
 
 export const localeParam = z.string().regex(LOCALE_TAG, 'must be a locale such as en-us');

@@ -57,6 +57,7 @@ export function serializeSurvey(
     type: survey.type,
     version: version.version,
     state: survey.state,
+    settings: survey.settings,
     questions: version.definition.questions.map((q) => localizeQuestion(q, locale, true)),
     created_at: iso(survey.createdAt),
     updated_at: iso(Math.max(survey.updatedAt, version.createdAt)),

@@ -1,4 +1,5 @@
-import type { SurveyRow, SurveyState, SurveyType } from '@/db/schema';
+import type { z } from 'zod';
+import type { CampaignSettings, SurveyRow, SurveyState, SurveyType } from '@/db/schema';
 import { findSurvey, findSurveyVersion, insertSurvey, listSurveys as listRows, updateSurvey as updateRow } from '@/db/surveys';
 import type { Actor } from '../auth/credentials';
 import { forbidden, notFound } from '../errors';
@@ -7,7 +8,7 @@ import { displayLocale } from '../i18n/locales';
 import { requireAdmin } from '../users/users';
 import type { SurveyDefinition } from './definition';
 import { normalizeQuestions } from './normalize';
-import type { QuestionInput } from './schemas';
+import type { campaignSettings, QuestionInput } from './schemas';
 import { serializeSurvey } from './serialize';
 
 export const surveyNotFound = () => notFound('The survey could not be found');
@@ -44,16 +45,21 @@ export async function showSurvey({ id, version, locale }: { id: string; version:
   return serializeSurvey(survey, found, displayLocale(locale));
 }
 
+export const DEFAULT_SETTINGS: CampaignSettings = { allow_anonymous: false, resurvey_days: 90, targeting: [] };
+
+type SettingsInput = z.output<typeof campaignSettings>;
+
 export async function createSurvey({
   actor,
   survey,
 }: {
   actor: Actor;
-  survey: { type: SurveyType; state: SurveyState; questions: QuestionInput[] };
+  survey: { type: SurveyType; state: SurveyState; settings?: SettingsInput; questions: QuestionInput[] };
 }) {
   requireAdmin(actor);
   const definition = normalizeQuestions(survey.questions, survey.type);
-  const row = await insertSurvey({ id: newId(), type: survey.type, state: survey.state, definition, at: Date.now() });
+  const settings = { ...DEFAULT_SETTINGS, ...survey.settings } as CampaignSettings;
+  const row = await insertSurvey({ id: newId(), type: survey.type, state: survey.state, settings, definition, at: Date.now() });
   return serializeSurvey(row, await latest(row), displayLocale(actor.locale));
 }
 
@@ -65,7 +71,7 @@ export async function updateSurvey({
 }: {
   actor: Actor;
   id: string;
-  survey: { state?: SurveyState; questions?: QuestionInput[] };
+  survey: { state?: SurveyState; settings?: SettingsInput; questions?: QuestionInput[] };
 }) {
   requireAdmin(actor);
   const current = await findSurvey({ id });
@@ -73,12 +79,19 @@ export async function updateSurvey({
   const definition = survey.questions
     ? normalizeQuestions(survey.questions, current.type, (await latest(current)).definition)
     : undefined;
-  const row = await updateRow({ id, at: Date.now(), ...(definition && { definition }), ...(survey.state && { state: survey.state }) });
+  const settings = survey.settings && ({ ...DEFAULT_SETTINGS, ...current.settings, ...survey.settings } as CampaignSettings);
+  const row = await updateRow({
+    id,
+    at: Date.now(),
+    ...(definition && { definition }),
+    ...(survey.state && { state: survey.state }),
+    ...(settings && { settings }),
+  });
   if (!row) throw surveyNotFound();
   return serializeSurvey(row, await latest(row), displayLocale(actor.locale));
 }
 
 /** Seeds a survey outside any request (first start, tests, demo data). */
 export async function seedSurvey(input: { type: SurveyType; definition: SurveyDefinition }) {
-  return insertSurvey({ id: newId(), type: input.type, state: 'enabled', definition: input.definition, at: Date.now() });
+  return insertSurvey({ id: newId(), type: input.type, state: 'enabled', settings: DEFAULT_SETTINGS, definition: input.definition, at: Date.now() });
 }

@@ -1,0 +1,139 @@
+import { ingestResponse as ingestAtomically, type IngestUser } from '@/db/ingestion';
+import { findSurvey } from '@/db/surveys';
+import { authenticateWriteKey } from '../auth/write-keys';
+import { randomSecret, sha256 } from '../auth/secrets';
+import { ApiError, conflict, notFound, type Problem } from '../errors';
+import { idBoundsFor, idTime, newId } from '../ids';
+import { isRatingQuestion, type Question, type SurveyDefinition } from '../surveys/definition';
+import { npsCategory } from '../surveys/rating';
+import { loadVersion } from '../surveys/surveys';
+import { answerRows } from '../survey-responses/answers';
+import type { AnswerInput } from '../survey-responses/schemas';
+import { renderAnswers } from '../survey-responses/serialize';
+import { DAY_MS, iso } from '../time';
+import { matchesTargeting } from './targeting';
+import type { InsertResponseInput } from './schemas';
+
+const bad = (detail: string, pointer: string, title = 'Invalid request') => new ApiError('BadRequest', [{ title, detail, source: { pointer } }]);
+const duplicate = () =>
+  new ApiError('BadRequest', [
+    { title: 'Duplicate response', detail: 'The user already answered this campaign recently, or the campaign does not target them' },
+  ]);
+
+/** The body's `rating` and `answers` as answers to the campaign's questions, checked one by one. */
+function campaignAnswers(definition: SurveyDefinition, nps: boolean, body: InsertResponseInput): AnswerInput[] {
+  const [first] = definition.questions;
+  const result: AnswerInput[] = [];
+  if (nps) {
+    if (body.rating === undefined) throw bad('an NPS campaign needs a rating from 0 to 10', '/rating');
+    if (first && isRatingQuestion(first)) result.push({ type: 'rating_scale', question_id: first.id, rating: body.rating });
+  } else if (body.rating !== undefined) {
+    throw bad('rating is only for NPS campaigns; send answers', '/rating');
+  }
+  const problems: Problem[] = [];
+  body.answers.forEach(({ id, value }, i) => {
+    const q: Question | undefined = definition.questions.find((x) => x.id === id || x.alias === id);
+    const at = `/answers/${i}`;
+    if (!q) return void problems.push({ title: 'Invalid request', detail: 'the question is not part of this campaign', source: { pointer: `${at}/id` } });
+    if (isRatingQuestion(q)) {
+      if (typeof value !== 'number' || !Number.isInteger(value)) return void problems.push({ title: 'Invalid request', detail: 'a rating question takes an integer', source: { pointer: `${at}/value` } });
+      result.push({ type: 'rating_scale', question_id: q.id, rating: value });
+    } else if (q.type === 'closed_ended') {
+      const option = q.options.find((o) => o.id === value || o.label.value === value);
+      if (!option) return void problems.push({ title: 'Invalid request', detail: 'the value is none of the question\'s options (id or label)', source: { pointer: `${at}/value` } });
+      result.push({ type: 'closed_ended', question_id: q.id, selections: [option.id] });
+    } else {
+      if (typeof value !== 'string') return void problems.push({ title: 'Invalid request', detail: 'a free-text question takes a string', source: { pointer: `${at}/value` } });
+      result.push({ type: 'open_ended', question_id: q.id, value });
+    }
+  });
+  if (problems.length > 0) throw new ApiError('BadRequest', problems);
+  return result;
+}
+
+/**
+ * SatisMeter's "insert response": a response from an app, stored in the shared survey model (so it
+ * shows in the Zendesk list and the admin view). With an Idempotency-Key, a retry gets the first
+ * answer back and stores nothing new; the same key with another body is a 409.
+ */
+export async function ingestResponse({ body, idempotencyKey }: { body: InsertResponseInput; idempotencyKey?: string }) {
+  const writeKeyId = await authenticateWriteKey(body.writeKey);
+  const survey = await findSurvey({ id: body.campaign });
+  if (!survey || survey.type === 'CUSTOMER_SATISFACTION') throw notFound('The campaign could not be found');
+  if (survey.state === 'disabled') throw conflict('The campaign has been disabled');
+  const version = await loadVersion(survey.id, survey.latestVersion);
+  if (!version) throw new Error(`survey ${survey.id} has no version ${survey.latestVersion}`);
+  if (body.anonymousId !== undefined && !survey.settings.allow_anonymous) {
+    throw bad('this campaign does not take anonymous responses; send a userId', '/anonymousId');
+  }
+  const nps = survey.type === 'NET_PROMOTER_SCORE';
+  const answers = campaignAnswers(version.definition, nps, body);
+  let rows;
+  try {
+    rows = answerRows(version.definition, answers);
+  } catch (error) {
+    if (error instanceof ApiError) throw new ApiError('BadRequest', error.errors.map(({ title, detail }) => ({ title, ...(detail && { detail }), source: { pointer: '/answers' } })));
+    throw error;
+  }
+
+  const id = newId();
+  const at = idTime(id);
+  const windowMs = survey.settings.resurvey_days * DAY_MS;
+  const answersJson = renderAnswers(rows.map((r) => ({ rating: null, ratingCategory: null, selections: null, value: null, ...r, createdAt: at, updatedAt: at })), version.definition);
+  const build = (user: IngestUser | undefined) => {
+    const responseBody = {
+      id,
+      campaign: survey.id,
+      method: body.method,
+      rating: nps ? (body.rating ?? null) : null,
+      category: nps && body.rating !== undefined ? npsCategory(body.rating) : null,
+      answers: rows.flatMap((r) => {
+        const q = version.definition.questions.find((x) => x.id === r.questionId)!;
+        const value = r.type === 'rating_scale' ? r.rating : r.type === 'open_ended' ? r.value : r.type === 'closed_ended' ? r.selections : undefined;
+        return value === undefined ? [] : [{ id: q.id, label: q.headline.value, value }];
+      }),
+      user: { id: user?.id ?? null, userId: body.userId ?? null, anonymousId: body.anonymousId ?? null, traits: user?.traits ?? body.traits ?? {} },
+      forced: body.forceSurvey,
+      created: iso(at),
+    };
+    return {
+      response: {
+        id,
+        surveyId: survey.id,
+        surveyVersion: version.version,
+        responderId: user?.id ?? null,
+        anonymousId: body.anonymousId ?? null,
+        method: body.method,
+        forced: body.forceSurvey,
+        subjectZrns: [],
+        locale: typeof user?.traits.locale === 'string' ? user.traits.locale.toLowerCase() : 'en-us',
+        // No emailed link leads here; the token only satisfies the model and is never shown.
+        tokenHash: sha256(randomSecret()),
+        answersJson,
+        expiresAt: at,
+        answeredAt: at,
+        createdAt: at,
+        updatedAt: at,
+      },
+      answers: rows.map((r) => ({ ...r, responseId: id, createdAt: at, updatedAt: at })),
+      body: JSON.stringify(responseBody),
+    };
+  };
+
+  const result = await ingestAtomically({
+    writeKeyId,
+    ...(idempotencyKey && { idempotency: { key: idempotencyKey, requestHash: sha256(JSON.stringify(body)) } }),
+    ...(body.userId !== undefined && { userId: body.userId }),
+    ...(body.anonymousId !== undefined && { anonymousId: body.anonymousId }),
+    ...(body.traits && { traits: body.traits }),
+    surveyId: survey.id,
+    sinceId: idBoundsFor(Math.max(0, at - windowMs), at).lo,
+    at,
+    decide: (traits, answeredInWindow) =>
+      body.forceSurvey || (!answeredInWindow && matchesTargeting(survey.settings.targeting, traits)) ? 'ok' : 'duplicate',
+    build,
+  });
+  if (result.kind === 'duplicate') throw duplicate();
+  if (result.kind === 'key-reused') throw conflict('Idempotency-Key reused', 'This Idempotency-Key was used with a different request body');
+  return { body: result.body, replayed: result.kind === 'replayed' };
+}
