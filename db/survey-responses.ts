@@ -35,7 +35,8 @@ function toResponse(r: Raw): SurveyResponseRow {
   };
 }
 
-function toStored(a: Omit<NewAnswerRow, 'responseId'>): StoredAnswer {
+/** An answer row as kept in the answers document (nulls where a field does not apply). */
+export function toStored(a: Omit<NewAnswerRow, 'responseId'>): StoredAnswer {
   return {
     questionId: a.questionId,
     position: a.position,

@@ -1,4 +1,5 @@
 import { ingestResponse as ingestAtomically, type IngestUser } from '@/db/ingestion';
+import { toStored } from '@/db/survey-responses';
 import { findSurvey } from '@/db/surveys';
 import { authenticateWriteKey } from '../auth/write-keys';
 import { randomSecret, sha256 } from '../auth/secrets';
@@ -79,7 +80,7 @@ export async function ingestResponse({ body, idempotencyKey }: { body: InsertRes
   const id = newId();
   const at = idTime(id);
   const windowMs = survey.settings.resurvey_days * DAY_MS;
-  const answersJson = renderAnswers(rows.map((r) => ({ rating: null, ratingCategory: null, selections: null, value: null, ...r, createdAt: at, updatedAt: at })), version.definition);
+  const answersJson = renderAnswers(rows.map((r) => toStored({ ...r, createdAt: at, updatedAt: at })), version.definition);
   const build = (user: IngestUser | undefined) => {
     const responseBody = {
       id,

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { StoredAnswer } from '@/db/schema';
-import { insertSurveyResponsesBatch } from '@/db/survey-responses';
+import { insertSurveyResponsesBatch, toStored } from '@/db/survey-responses';
 import { randomSecret, sha256 } from '../auth/secrets';
 import { idAt } from '../ids';
 import { locales } from '../i18n/locales';
@@ -60,17 +59,9 @@ export async function fillSurveyResponses(input: {
       if (done >= input.count - (input.keep ?? 0)) kept.push({ id, token });
       if (done % every === 0) sample.push(id);
       const answeredAt = createdAt + 60_000;
-      const stored: StoredAnswer[] = answerRows(input.definition, plausibleAnswers(input.definition)).map((a) => ({
-        questionId: a.questionId,
-        position: a.position,
-        type: a.type,
-        rating: a.rating ?? null,
-        ratingCategory: a.ratingCategory ?? null,
-        selections: a.selections ?? null,
-        value: a.value ?? null,
-        createdAt: answeredAt,
-        updatedAt: answeredAt,
-      }));
+      const stored = answerRows(input.definition, plausibleAnswers(input.definition)).map((a) =>
+        toStored({ ...a, createdAt: answeredAt, updatedAt: answeredAt }),
+      );
       batch.push({
         response: {
           id,
