@@ -200,6 +200,28 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.writeKeyId, t.key] })],
 );
 
+// Signed-in admin view sessions: the cookie holds a random token, the table only its hash.
+export const adminSessions = sqliteTable('admin_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  revokedAt: integer('revoked_at'),
+});
+
+// Failed sign-ins per email, for throttling repeated guesses.
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('sign_in_failures_email_idx').on(t.email, t.at)],
+);
+
 // Instance-wide settings made once at first start (e.g. the key that signs list cursors).
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

@@ -9,6 +9,7 @@ import { E2E_DATABASE } from './paths';
 
 interface Credentials {
   adminEmail: string;
+  adminPassword: string;
   adminId: number;
   token: string;
   writeKey: string;

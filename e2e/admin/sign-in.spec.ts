@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { suiteCredentials } from '../support/api';
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/admin/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('signed out, every admin page sends to the sign-in form', async ({ page }) => {
+  await page.goto('/admin');
+  await expect(page).toHaveURL('/admin/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in to Help Center Surveys' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+});
+
+test('the admin signs in with a session cookie, sees the surveys, and signing out revokes the session', async ({ page, context }, testInfo) => {
+  const { adminEmail, adminPassword } = suiteCredentials();
+  await signIn(page, adminEmail, adminPassword);
+  await expect(page).toHaveURL('/admin');
+  await expect(page.getByRole('heading', { name: 'Surveys' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'CUSTOMER_SATISFACTION' }).first()).toBeVisible();
+  const cookie = (await context.cookies()).find((c) => c.name === 'hcs_session')!;
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/admin' });
+  await page.screenshot({ path: testInfo.outputPath('admin-surveys.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL('/admin/sign-in');
+  // The old cookie no longer opens anything: the session was revoked on the server.
+  await context.addCookies([{ ...cookie }]);
+  await page.goto('/admin');
+  await expect(page).toHaveURL('/admin/sign-in');
+});
+
+test('a wrong password is refused; repeated failures are throttled', async ({ page }) => {
+  const { adminEmail } = suiteCredentials();
+  await signIn(page, adminEmail, 'not-the-password');
+  await expect(page).toHaveURL('/admin/sign-in?error=invalid');
+  await expect(page.getByRole('alert').filter({ hasText: 'not right' })).toBeVisible();
+
+  const email = `nobody-${randomUUID()}@example.com`;
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, email, `guess-${i}`);
+    await expect(page).toHaveURL('/admin/sign-in?error=invalid');
+  }
+  await signIn(page, email, 'guess-6');
+  await expect(page).toHaveURL('/admin/sign-in?error=throttled');
+  await expect(page.getByRole('alert').filter({ hasText: 'Too many failed attempts' })).toBeVisible();
+});
