@@ -88,7 +88,7 @@ for (const javaScriptEnabled of [true, false]) {
       }
     });
 
-    test('each emailed rating link preselects its rating, in the link locale', async ({ page, request }) => {
+    test('each emailed rating link preselects its rating; a plain link preselects none', async ({ page, request }) => {
       const survey = await defaultSurvey(request);
       const offered = await offer(request, { surveyId: survey.id });
       for (let rating = 1; rating <= 5; rating++) {

@@ -9,7 +9,6 @@ import {
 import { findUserByEmail } from '@/db/users';
 import type { Actor } from '../auth/credentials';
 import { randomSecret, sha256, verifyPassword } from '../auth/secrets';
-import { ApiError } from '../errors';
 
 // Admin view sign-in: email and password (scrypt), a server-side session behind an opaque cookie,
 // and throttling of repeated failures per email.
@@ -48,11 +47,19 @@ export async function sessionAdmin({ token, now = Date.now() }: { token: string 
   return { id: user.id, email: user.email ?? '', role: user.role, locale: user.locale };
 }
 
-/** Every admin page, action and export calls this: no session, no data. */
-export async function requireSessionAdmin(input: { token: string | undefined }): Promise<Actor> {
-  const admin = await sessionAdmin(input);
-  if (!admin) throw new ApiError('Unauthorized', [{ title: 'Sign in to the admin view' }]);
-  return admin;
+/**
+ * The Set-Cookie value of a session: HttpOnly, SameSite=Lax, only under /admin, Secure behind HTTPS.
+ * Without a token it clears the cookie.
+ */
+export function sessionCookie({ token, secure }: { token?: string; secure: boolean }): string {
+  return [
+    `${SESSION_COOKIE}=${token ?? ''}`,
+    'Path=/admin',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${token ? SESSION_TTL_MS / 1000 : 0}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export async function signOut({ token }: { token: string | undefined }): Promise<void> {

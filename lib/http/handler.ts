@@ -9,6 +9,16 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
+/** Whether the client reached us over HTTPS (directly or through a proxy that says so). */
+export function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+}
+
+/** A redirect with no body: 303 after a form post, 307 to move a GET elsewhere. */
+export function redirectTo(location: string, status: 303 | 307, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status, headers: { 'Cache-Control': 'no-store', ...headers, Location: location } });
+}
+
 /** A body that is already JSON text (large pages serialized piecewise). */
 export function jsonText(body: string, status = 200): Response {
   return new Response(body, { status, headers: JSON_HEADERS });

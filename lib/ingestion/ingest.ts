@@ -3,7 +3,7 @@ import { toStored } from '@/db/survey-responses';
 import { findSurvey } from '@/db/surveys';
 import { authenticateWriteKey } from '../auth/write-keys';
 import { randomSecret, sha256 } from '../auth/secrets';
-import { ApiError, conflict, notFound, type Problem } from '../errors';
+import { ApiError, conflict, invalid, notFound, type Problem } from '../errors';
 import { idBoundsFor, idTime, newId } from '../ids';
 import { isRatingQuestion, type Question, type SurveyDefinition } from '../surveys/definition';
 import { npsCategory } from '../surveys/rating';
@@ -15,7 +15,6 @@ import { DAY_MS, iso } from '../time';
 import { matchesTargeting } from './targeting';
 import type { InsertResponseInput } from './schemas';
 
-const bad = (detail: string, pointer: string, title = 'Invalid request') => new ApiError('BadRequest', [{ title, detail, source: { pointer } }]);
 const duplicate = () =>
   new ApiError('BadRequest', [
     { title: 'Duplicate response', detail: 'The user already answered this campaign recently, or the campaign does not target them' },
@@ -26,10 +25,10 @@ function campaignAnswers(definition: SurveyDefinition, nps: boolean, body: Inser
   const [first] = definition.questions;
   const result: AnswerInput[] = [];
   if (nps) {
-    if (body.rating === undefined) throw bad('an NPS campaign needs a rating from 0 to 10', '/rating');
+    if (body.rating === undefined) throw invalid('an NPS campaign needs a rating from 0 to 10', { pointer: '/rating' });
     if (first && isRatingQuestion(first)) result.push({ type: 'rating_scale', question_id: first.id, rating: body.rating });
   } else if (body.rating !== undefined) {
-    throw bad('rating is only for NPS campaigns; send answers', '/rating');
+    throw invalid('rating is only for NPS campaigns; send answers', { pointer: '/rating' });
   }
   const problems: Problem[] = [];
   body.answers.forEach(({ id, value }, i) => {
@@ -65,7 +64,7 @@ export async function ingestResponse({ body, idempotencyKey }: { body: InsertRes
   const version = await loadVersion(survey.id, survey.latestVersion);
   if (!version) throw new Error(`survey ${survey.id} has no version ${survey.latestVersion}`);
   if (body.anonymousId !== undefined && !survey.settings.allow_anonymous) {
-    throw bad('this campaign does not take anonymous responses; send a userId', '/anonymousId');
+    throw invalid('this campaign does not take anonymous responses; send a userId', { pointer: '/anonymousId' });
   }
   const nps = survey.type === 'NET_PROMOTER_SCORE';
   const answers = campaignAnswers(version.definition, nps, body);

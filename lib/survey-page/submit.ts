@@ -5,6 +5,7 @@ import { isRatingQuestion, type SurveyDefinition } from '../surveys/definition';
 import { reachableQuestions } from '../survey-responses/answers';
 import { pinnedSurvey, submitSurveyResponse } from '../survey-responses/responses';
 import type { AnswerInput } from '../survey-responses/schemas';
+import { surveyPagePath } from '../survey-responses/links';
 import { ANSWER_PREFIX, responseForToken } from './view';
 
 /** The page's form: `access_token` and one `answer.<question id>` field (repeated for checkboxes). */
@@ -49,7 +50,7 @@ export function answersFromForm(definition: SurveyDefinition, fields: Record<str
  */
 export async function submitSurveyPage(input: { id: string; locale: Locale; form: SurveyPageForm }): Promise<{ location: string; error?: PageError }> {
   const token = input.form.access_token;
-  const location = `/hc/${input.locale}/survey_responses/${encodeURIComponent(input.id)}?access_token=${encodeURIComponent(token)}`;
+  const location = surveyPagePath({ id: input.id, token, locale: input.locale });
   let row;
   try {
     row = await responseForToken(input.id, token);

@@ -4,7 +4,7 @@ import { isRatingQuestion, linkTypeOf, type SurveyDefinition } from '../surveys/
 
 /** The survey page path; the token is the only secret in it, the rating only preselects. */
 export function surveyPagePath({ id, token, locale }: { id: string; token: string; locale: Locale }): string {
-  return `/hc/${locale}/survey_responses/${id}?access_token=${encodeURIComponent(token)}`;
+  return `/hc/${locale}/survey_responses/${encodeURIComponent(id)}?access_token=${encodeURIComponent(token)}`;
 }
 
 /** One link per point of the first (rating) question, as Zendesk's emails show them. */

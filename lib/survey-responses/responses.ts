@@ -10,6 +10,7 @@ import { conflict, forbidden, invalid, notFound, unauthorized } from '../errors'
 import { displayLocale } from '../i18n/locales';
 import { idTime, isUlid, newId } from '../ids';
 import { loadVersion } from '../surveys/surveys';
+import { requireAdmin } from '../users/users';
 import { DAY_MS } from '../time';
 import { answerRows } from './answers';
 import { ratingLinks } from './links';
@@ -37,7 +38,7 @@ export async function pinnedSurvey(row: SurveyResponseRow) {
 
 /** Admins offer a survey to a user: the answer carries the rating links and the only copy of the token. */
 export async function createSurveyResponse({ actor, input }: { actor: Actor; input: CreateSurveyResponseInput }) {
-  if (actor.role !== 'admin') throw forbidden();
+  requireAdmin(actor);
   const survey = await findSurvey({ id: input.survey_id });
   if (!survey) throw notFound('The survey is not found by provided id');
   if (survey.state === 'disabled') throw surveyDisabled();

@@ -1,4 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
+import { surveyPagePath } from '@/lib/survey-responses/links';
 import type { PageError } from '@/lib/survey-page/submit';
 import { answerField, followUpCss, type PageQuestion, type SurveyPageView } from '@/lib/survey-page/view';
 import { html, trusted, type Html } from './html';
@@ -69,7 +70,7 @@ export function surveyPage(input: { view: SurveyPageView; locale: Locale; access
     const closed = view.state === 'closed';
     const edit = closed
       ? ''
-      : html`<p class="hc-note">${t('editUntil', { date })} <a class="hc-link" href="${path}?access_token=${encodeURIComponent(accessToken)}&amp;edit=1">${t('edit')}</a></p>`;
+      : html`<p class="hc-note">${t('editUntil', { date })} <a class="hc-link" href="${surveyPagePath({ id: view.id, token: accessToken, locale })}&amp;edit=1">${t('edit')}</a></p>`;
     main = html`<main class="hc-card" data-state="${view.state}"><h1>${t(closed ? 'closedTitle' : 'thanksTitle')}</h1><p>${closed ? t('closedBody', { date }) : t('thanksBody')}</p>${answers(view, text)}${edit}</main>`;
   }
   return document(locale, t('title'), main);

@@ -1,6 +1,7 @@
 import { invalidLinkPage, surveyPage } from '@/app/hc/_views/survey-page';
 import { ApiError } from '@/lib/errors';
 import { readForm } from '@/lib/http/form';
+import { redirectTo } from '@/lib/http/handler';
 import { displayLocale, isLocale } from '@/lib/i18n/locales';
 import { surveyPageQuery } from '@/lib/survey-page/schemas';
 import { submitSurveyPage, surveyPageForm } from '@/lib/survey-page/submit';
@@ -18,7 +19,6 @@ const PAGE_HEADERS = {
 
 const page = (body: { value: string }, status: number) =>
   new Response(body.value, { status, headers: { ...PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' } });
-const redirect = (location: string, status: 303 | 307) => new Response(null, { status, headers: { ...PAGE_HEADERS, Location: location } });
 
 // GET only reads: mail scanners open every emailed link, so its rating is preselected, never stored.
 export async function GET(request: Request, { params }: Context) {
@@ -28,7 +28,7 @@ export async function GET(request: Request, { params }: Context) {
   const accessToken = query.access_token;
   if (!isLocale(locale)) {
     const target = await redirectLocale({ id, ...(accessToken && { accessToken }) });
-    return redirect(`/hc/${target}/survey_responses/${encodeURIComponent(id)}${url.search}`, 307);
+    return redirectTo(`/hc/${target}/survey_responses/${encodeURIComponent(id)}${url.search}`, 307, PAGE_HEADERS);
   }
   try {
     const view = await openSurveyPage({ id, locale, ...(accessToken && { accessToken }), ...(query.rating && { rating: query.rating }), edit: query.edit === '1' });
@@ -45,5 +45,5 @@ export async function POST(request: Request, { params }: Context) {
   const parsed = surveyPageForm.safeParse(await readForm(request));
   const form = parsed.success ? parsed.data : { access_token: '', answers: {} };
   const { location } = await submitSurveyPage({ id, locale: displayLocale(locale), form });
-  return redirect(location, 303);
+  return redirectTo(location, 303, PAGE_HEADERS);
 }
