@@ -126,6 +126,12 @@ export const surveyResponses = sqliteTable(
     // `answers` rows: show and list read a response from one row and copy the answers out without
     // re-serializing them, while `answers` serves filters and figures across responses.
     answersJson: text('answers_json').notNull().default('[]'),
+    // Copied from the answers when they are written, for the admin view's filters and figures: the
+    // response's rating (its first rating question), that rating's category, and whether a
+    // non-empty comment (open-ended answer) was given.
+    rating: integer('rating'),
+    ratingCategory: text('rating_category'),
+    hasComment: integer('has_comment', { mode: 'boolean' }).notNull().default(false),
     expiresAt: integer('expires_at').notNull(),
     answeredAt: integer('answered_at'),
     createdAt: integer('created_at').notNull(),
@@ -135,10 +141,28 @@ export const surveyResponses = sqliteTable(
     index('survey_responses_responder_id_idx').on(t.responderId, t.id),
     index('survey_responses_survey_idx').on(t.surveyId, t.id),
     index('survey_responses_anonymous_idx').on(t.anonymousId, t.id),
+    index('survey_responses_survey_rating_idx').on(t.surveyId, t.rating, t.id),
   ],
 );
 export type SurveyResponseRow = typeof surveyResponses.$inferSelect;
 export type NewSurveyResponseRow = typeof surveyResponses.$inferInsert;
+
+// How many responses each survey got per UTC day of creation, split by answered, rating and
+// category: every response sits in exactly one cell. SQL triggers on survey_responses keep it exact
+// in the same transaction as each write (migration 0002), so the admin overview reads at most a few
+// thousand cells whatever the number of responses. `rating` is -1 and `rating_category` '' for none.
+export const surveyDailyCounts = sqliteTable(
+  'survey_daily_counts',
+  {
+    surveyId: text('survey_id').notNull(),
+    day: integer('day').notNull(),
+    answered: integer('answered').notNull(),
+    rating: integer('rating').notNull(),
+    ratingCategory: text('rating_category').notNull(),
+    responses: integer('responses').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.day, t.answered, t.rating, t.ratingCategory] })],
+);
 
 export const surveyResponseSubjects = sqliteTable(
   'survey_response_subjects',

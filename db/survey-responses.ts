@@ -7,7 +7,7 @@ import type { NewAnswerRow, NewSurveyResponseRow, ResponseMethod, StoredAnswer, 
 // mapping: drizzle's builder re-prepares and maps generically on every call, which showed in profiles.
 
 const RESPONSE_COLUMNS =
-  'id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, answers_json, expires_at, answered_at, created_at, updated_at, anonymous_id, method, forced';
+  'id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, answers_json, expires_at, answered_at, created_at, updated_at, anonymous_id, method, forced, rating, rating_category, has_comment';
 const ANSWER_COLUMNS =
   'response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at';
 
@@ -32,7 +32,21 @@ function toResponse(r: Raw): SurveyResponseRow {
     anonymousId: r[12] as string | null,
     method: r[13] as ResponseMethod | null,
     forced: r[14] === 1,
+    rating: r[15] as number | null,
+    ratingCategory: r[16] as string | null,
+    hasComment: r[17] === 1,
   };
+}
+
+/**
+ * What the admin view filters and counts on, copied onto the response row: the first rating
+ * question's answer (the survey's rating) and whether a non-empty comment was given.
+ */
+function figures(answers: readonly Pick<StoredAnswer, 'type' | 'position' | 'rating' | 'ratingCategory' | 'value'>[]) {
+  let first: (typeof answers)[number] | undefined;
+  for (const a of answers) if (a.type === 'rating_scale' && (!first || a.position < first.position)) first = a;
+  const hasComment = answers.some((a) => a.type === 'open_ended' && (a.value ?? '').trim() !== '');
+  return [first?.rating ?? null, first?.ratingCategory ?? null, hasComment ? 1 : 0] as const;
 }
 
 /** An answer row as kept in the answers document (nulls where a field does not apply). */
@@ -54,7 +68,7 @@ const statements = preparedOnce((db: Db) => {
   const sqlite = db.$client;
   return {
     byId: sqlite.prepare(`select ${RESPONSE_COLUMNS} from survey_responses where id = ?`).raw(true),
-    insertResponse: sqlite.prepare(`insert into survey_responses (${RESPONSE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertResponse: sqlite.prepare(`insert into survey_responses (${RESPONSE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSubject: sqlite.prepare('insert or ignore into survey_response_subjects (zrn, response_id) values (?, ?)'),
     insertAnswer: sqlite.prepare(`insert into answers (${ANSWER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     writable: sqlite.prepare(
@@ -62,15 +76,17 @@ const statements = preparedOnce((db: Db) => {
     ),
     answerTimes: sqlite.prepare('select question_id, created_at from answers where response_id = ?'),
     deleteAnswers: sqlite.prepare('delete from answers where response_id = ?'),
-    saveAnswers: sqlite.prepare('update survey_responses set answers_json = ?, answered_at = ?, updated_at = ? where id = ?'),
+    saveAnswers: sqlite.prepare(
+      'update survey_responses set answers_json = ?, answered_at = ?, updated_at = ?, rating = ?, rating_category = ?, has_comment = ? where id = ?',
+    ),
   };
 });
 
-function insertResponseRow(s: ReturnType<typeof statements>, r: NewSurveyResponseRow & { subjectZrns: string[] }) {
+function insertResponseRow(s: ReturnType<typeof statements>, r: ResponseWithSubjects, answers: readonly NewAnswerRow[] = []) {
   s.insertResponse.run(
     r.id, r.surveyId, r.surveyVersion, r.responderId ?? null, JSON.stringify(r.subjectZrns), r.locale,
     r.tokenHash, r.answersJson ?? '[]', r.expiresAt, r.answeredAt ?? null, r.createdAt, r.updatedAt,
-    r.anonymousId ?? null, r.method ?? null, r.forced ? 1 : 0,
+    r.anonymousId ?? null, r.method ?? null, r.forced ? 1 : 0, ...figures(answers.map(toStored)),
   );
   for (const zrn of r.subjectZrns) s.insertSubject.run(zrn, r.id);
 }
@@ -99,7 +115,7 @@ const transactions = preparedOnce((db: Db) => {
       const stored = rows.map((r) => toStored({ ...r, createdAt: previous.get(r.questionId) ?? at, updatedAt: at }));
       for (const a of stored) insertAnswerRow(s, { ...a, responseId });
       const answersJson = render(stored);
-      s.saveAnswers.run(answersJson, at, at, responseId);
+      s.saveAnswers.run(answersJson, at, at, ...figures(stored), responseId);
       return answersJson;
     }),
     batch: db.$client.transaction((batch: BatchItem[]) => {
@@ -117,7 +133,7 @@ type BatchItem = { response: ResponseWithSubjects; answers: NewAnswerRow[] };
 /** Inserts a response with its answers; for use inside a caller's transaction (synchronous). */
 export function insertResponse(response: ResponseWithSubjects, answers: NewAnswerRow[]): void {
   const s = statements();
-  insertResponseRow(s, response);
+  insertResponseRow(s, response, answers);
   for (const a of answers) insertAnswerRow(s, a);
 }
 

@@ -28,6 +28,9 @@ function row(overrides: Partial<SurveyResponseRow> = {}): SurveyResponseRow {
     updatedAt: 1_700_000_000_123,
     anonymousId: null,
     method: null,
+    rating: 2,
+    ratingCategory: 'bad',
+    hasComment: true,
     forced: false,
     ...overrides,
   };

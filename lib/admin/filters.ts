@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { isUlid } from '../ids';
+import { ZRN } from '../survey-responses/schemas';
+
+// The responses table's filters live in the URL (`/admin/survey_responses?survey=…&rating=2`), so a
+// filtered view can be shared and every figure of the overview can link to the rows behind it.
+// Days are UTC calendar days, inclusive at both ends, as the overview counts them.
+
+export const responseMethodFilters = ['link', 'In-App', 'Mobile', 'Email'] as const;
+export const ratingCategoryFilters = ['good', 'neutral', 'bad'] as const;
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-01-31')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a date');
+
+export const responseFilters = z
+  .object({
+    survey: z.string().refine(isUlid, 'must be a survey id').optional(),
+    from: day.optional(),
+    to: day.optional(),
+    rating: z.coerce.number().int().min(0).max(10).optional(),
+    /** good / neutral / bad; on an NPS survey these are promoters / passives / detractors. */
+    category: z.enum(ratingCategoryFilters).optional(),
+    /** A closed-ended option id (the reason given after a bad rating). */
+    reason: z.string().max(64).optional(),
+    comment: z.enum(['yes', 'no']).optional(),
+    status: z.enum(['answered', 'unanswered']).optional(),
+    locale: z.string().max(35).optional(),
+    subject: z.string().regex(ZRN, 'must be a ZRN such as zen:ticket:123').transform((s) => s.toLowerCase()).optional(),
+    /** A user id or an email. */
+    responder: z.string().max(320).optional(),
+    /** `link`: offered through the Zendesk API (emailed rating links); the rest as sent to /api/responses. */
+    method: z.enum(responseMethodFilters).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'must not be after "to"', path: ['from'] });
+
+export type ResponseFilters = z.infer<typeof responseFilters>;
+
+/** URL search params (or a GET form) → filters; empty fields count as absent. */
+export function parseResponseFilters(params: Record<string, string | string[] | undefined>) {
+  const present: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v !== undefined && v.trim() !== '') present[key] = v.trim();
+  }
+  return responseFilters.safeParse(present);
+}
+
+/** The query string of a filtered view, keys in a stable order, with extra params (e.g. a cursor). */
+export function filterQuery(filters: ResponseFilters, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...extra })) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function responsesHref(filters: ResponseFilters, extra: Record<string, string | undefined> = {}): string {
+  return `/admin/survey_responses${filterQuery(filters, extra)}`;
+}
+
+/** The first and last millisecond of an inclusive range of UTC days. */
+export function dayRangeMs(filters: Pick<ResponseFilters, 'from' | 'to'>): { fromMs?: number; toMs?: number } {
+  return {
+    fromMs: filters.from ? Date.parse(`${filters.from}T00:00:00.000Z`) : undefined,
+    toMs: filters.to ? Date.parse(`${filters.to}T23:59:59.999Z`) : undefined,
+  };
+}
