@@ -1,0 +1,80 @@
+import Link from 'next/link';
+import type { FilterChoices } from '@/lib/admin/responses-choices';
+
+type Values = Record<string, string | undefined>;
+
+function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: [string, string][] }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ''}>
+        <option value="">Any</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Field({ name, label, value, type = 'text', hint }: { name: string; label: string; value?: string; type?: string; hint?: string }) {
+  return (
+    <label>
+      {label}
+      <input type={type} name={name} defaultValue={value ?? ''} placeholder={hint} />
+    </label>
+  );
+}
+
+/** The table's filters as a GET form: the URL carries them, so a filtered view can be shared. */
+export function FilterForm({ values, choices }: { values: Values; choices: FilterChoices }) {
+  const nps = choices.surveys.find((s) => s.id === values.survey)?.type === 'NET_PROMOTER_SCORE';
+  const categories: [string, string][] = nps
+    ? [['good', 'Promoters'], ['neutral', 'Passives'], ['bad', 'Detractors']]
+    : [['good', 'Good (NPS promoters)'], ['neutral', 'Neutral (NPS passives)'], ['bad', 'Bad (NPS detractors)']];
+  return (
+    <form method="get" action="/admin/survey_responses" className="responses-filters" aria-label="Filters">
+      <Select name="survey" label="Survey" value={values.survey} options={choices.surveys.map((s) => [s.id, s.label])} />
+      <Field name="from" label="From (UTC day)" type="date" value={values.from} />
+      <Field name="to" label="To (UTC day)" type="date" value={values.to} />
+      <Field name="rating" label="Rating" type="number" value={values.rating} hint="0–10" />
+      <Select name="category" label="Category" value={values.category} options={categories} />
+      <label>
+        Reason
+        <select name="reason" defaultValue={values.reason ?? ''}>
+          <option value="">Any</option>
+          {choices.reasons.map((group) => (
+            <optgroup key={group.survey} label={group.survey}>
+              {group.options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <Select name="comment" label="Comment" value={values.comment} options={[['yes', 'With a comment'], ['no', 'Without a comment']]} />
+      <Select name="status" label="Status" value={values.status} options={[['answered', 'Answered'], ['unanswered', 'Not answered']]} />
+      <Field name="locale" label="Locale" value={values.locale} hint="en-us" />
+      <Field name="subject" label="Subject" value={values.subject} hint="zen:ticket:123" />
+      <Field name="responder" label="Responder" value={values.responder} hint="user id or email" />
+      <Select
+        name="method"
+        label="Method"
+        value={values.method}
+        options={[['link', 'Link (Zendesk API)'], ['In-App', 'In-App'], ['Mobile', 'Mobile'], ['Email', 'Email']]}
+      />
+      <div className="responses-filter-actions">
+        <button className="admin-button" type="submit">
+          Apply filters
+        </button>
+        <Link href="/admin/survey_responses" prefetch={false}>
+          Reset
+        </Link>
+      </div>
+    </form>
+  );
+}

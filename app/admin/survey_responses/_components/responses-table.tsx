@@ -1,0 +1,67 @@
+import Link from 'next/link';
+import { responsesHref } from '@/lib/admin/filters';
+import type { AdminResponseListItem } from '@/lib/admin/responses';
+
+function Responder({ r }: { r: AdminResponseListItem['responder'] }) {
+  if (r.id === null) return r.anonymousId ? <>anonymous {r.anonymousId}</> : <span className="admin-muted">none</span>;
+  return (
+    <>
+      {r.name ?? `user ${r.id}`}
+      {r.email && <div className="admin-muted">{r.email}</div>}
+    </>
+  );
+}
+
+/** The responses table; each row's creation time links to the response. */
+export function ResponsesTable({ rows }: { rows: AdminResponseListItem[] }) {
+  return (
+    <div className="responses-scroll" role="region" aria-label="Responses" tabIndex={0}>
+      <table className="admin-table responses-table">
+        <thead>
+          <tr>
+            {['Created (UTC)', 'Survey', 'Rating', 'Category', 'Reason', 'Comment', 'Responder', 'Subjects', 'Locale', 'Method', 'Answered'].map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <Link href={`/admin/survey_responses/${r.id}`} prefetch={false}>
+                  {r.created}
+                  <span className="responses-sr"> response {r.id}</span>
+                </Link>
+              </th>
+              <td>{r.survey.label}</td>
+              <td>{r.rating && `${r.rating.emoji ? `${r.rating.emoji} ` : ''}${r.rating.label} (${r.rating.rating})`}</td>
+              <td>{r.category}</td>
+              <td>{r.reasons.join('; ')}</td>
+              <td className="responses-comment">{r.comment}</td>
+              <td>
+                <Responder r={r.responder} />
+              </td>
+              <td>
+                {r.subjects.map((zrn) => (
+                  <div key={zrn}>
+                    <Link href={responsesHref({ subject: zrn })} prefetch={false}>
+                      {zrn}
+                    </Link>
+                  </div>
+                ))}
+              </td>
+              <td>{r.locale}</td>
+              <td>
+                {r.method}
+                {r.forced && <span className="responses-badge">forced</span>}
+              </td>
+              <td>{r.answered ? 'Yes' : 'No'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import type Database from 'better-sqlite3';
+import { getDb, type Db } from './client';
+import type { ResponseMethod } from './schema';
+
+// The admin view's responses table and CSV export: keyset walks in id order (ids are ULIDs, so id
+// order is creation order) driven by the most selective index a filter offers. The other filters
+// only test the rows the walk meets, and a walk looks at `scan` index entries at most per call, so a
+// page costs the same whatever the table's size and however rare the rows it looks for.
+
+/** What the rows must match; every field is optional and they all apply together. */
+export interface AdminResponseCriteria {
+  subjectZrn?: string;
+  responderId?: number;
+  anonymousId?: string;
+  surveyId?: string;
+  rating?: number;
+  ratingCategory?: string;
+  /** A closed-ended option id chosen in one of the response's answers. */
+  reasonOptionId?: string;
+  hasComment?: boolean;
+  answered?: boolean;
+  locale?: string;
+  /** `link`: offered through the Zendesk API (method NULL). */
+  method?: ResponseMethod | 'link';
+  /** Inclusive id range (a created_at range, see idBoundsFor). */
+  idRange?: { lo: string; hi: string };
+}
+
+export interface AdminResponseWalk {
+  criteria: AdminResponseCriteria;
+  /** Keyset boundary: rows strictly after (`gt`) or before (`lt`) this id. */
+  boundary?: { op: 'gt' | 'lt'; id: string };
+  order: 'asc' | 'desc';
+  /** Rows to return at most. */
+  limit: number;
+  /** Index entries to look at at most (only used when filters test rows beyond the driving index). */
+  scan: number;
+}
+
+export interface AdminResponseRow {
+  id: string;
+  surveyId: string;
+  surveyVersion: number;
+  responderId: number | null;
+  anonymousId: string | null;
+  subjectZrns: string[];
+  locale: string;
+  answersJson: string;
+  method: ResponseMethod | null;
+  forced: boolean;
+  rating: number | null;
+  ratingCategory: string | null;
+  answeredAt: number | null;
+  expiresAt: number;
+  createdAt: number;
+  updatedAt: number;
+  responderName: string | null;
+  responderEmail: string | null;
+}
+
+const COLUMNS =
+  'r.id, r.survey_id, r.survey_version, r.responder_id, r.anonymous_id, r.subject_zrns, r.locale, r.answers_json, r.method, r.forced, r.rating, r.rating_category, r.answered_at, r.expires_at, r.created_at, r.updated_at, u.name, u.email';
+
+function toRow(r: unknown[]): AdminResponseRow {
+  return {
+    id: r[0] as string,
+    surveyId: r[1] as string,
+    surveyVersion: r[2] as number,
+    responderId: r[3] as number | null,
+    anonymousId: r[4] as string | null,
+    subjectZrns: JSON.parse(r[5] as string) as string[],
+    locale: r[6] as string,
+    answersJson: r[7] as string,
+    method: r[8] as ResponseMethod | null,
+    forced: r[9] === 1,
+    rating: r[10] as number | null,
+    ratingCategory: r[11] as string | null,
+    answeredAt: r[12] as number | null,
+    expiresAt: r[13] as number,
+    createdAt: r[14] as number,
+    updatedAt: r[15] as number,
+    responderName: r[16] as string | null,
+    responderEmail: r[17] as string | null,
+  };
+}
+
+interface Sql {
+  text: string[];
+  params: unknown[];
+}
+const add = (sql: Sql, text: string, ...params: unknown[]) => {
+  sql.text.push(text);
+  sql.params.push(...params);
+};
+
+/** The index the walk follows: a subject, a responder, a survey's rating, a survey, or the primary key. */
+function driver(c: AdminResponseCriteria): { from: string; key: string; where: Sql; covers: Set<keyof AdminResponseCriteria> } {
+  const where: Sql = { text: [], params: [] };
+  if (c.subjectZrn !== undefined) {
+    add(where, 'zrn = ?', c.subjectZrn);
+    return { from: 'survey_response_subjects', key: 'response_id', where, covers: new Set(['subjectZrn']) };
+  }
+  const covers = new Set<keyof AdminResponseCriteria>();
+  if (c.responderId !== undefined) {
+    add(where, 'responder_id = ?', c.responderId);
+    covers.add('responderId');
+  } else if (c.anonymousId !== undefined) {
+    add(where, 'anonymous_id = ?', c.anonymousId);
+    covers.add('anonymousId');
+  } else if (c.surveyId !== undefined) {
+    add(where, 'survey_id = ?', c.surveyId);
+    covers.add('surveyId');
+    if (c.rating !== undefined) {
+      add(where, 'rating = ?', c.rating);
+      covers.add('rating');
+    }
+  }
+  return { from: 'survey_responses', key: 'id', where, covers };
+}
+
+/** The tests on the rows met, from fixed fragments; the driver's own filters are left out. */
+function residual(c: AdminResponseCriteria, covers: Set<keyof AdminResponseCriteria>): Sql {
+  const sql: Sql = { text: [], params: [] };
+  const has = (k: keyof AdminResponseCriteria) => c[k] !== undefined && !covers.has(k);
+  if (has('responderId')) add(sql, 'r.responder_id = ?', c.responderId);
+  if (has('anonymousId')) add(sql, 'r.anonymous_id = ?', c.anonymousId);
+  if (has('surveyId')) add(sql, 'r.survey_id = ?', c.surveyId);
+  if (has('rating')) add(sql, 'r.rating = ?', c.rating);
+  if (has('ratingCategory')) add(sql, 'r.rating_category = ?', c.ratingCategory);
+  if (has('hasComment')) add(sql, 'r.has_comment = ?', c.hasComment ? 1 : 0);
+  if (has('answered')) add(sql, c.answered ? 'r.answered_at is not null' : 'r.answered_at is null');
+  if (has('locale')) add(sql, 'r.locale = ?', c.locale);
+  if (c.method === 'link') add(sql, 'r.method is null');
+  else if (c.method !== undefined) add(sql, 'r.method = ?', c.method);
+  if (has('reasonOptionId')) {
+    add(
+      sql,
+      "exists (select 1 from answers a, json_each(a.selections) j where a.response_id = r.id and a.type = 'closed_ended' and j.value = ?)",
+      c.reasonOptionId,
+    );
+  }
+  return sql;
+}
+
+/** The driving index walk: `select key from … where … order by key limit ? [offset ?]`. */
+function indexWalk(w: AdminResponseWalk, d: ReturnType<typeof driver>): Sql {
+  const sql: Sql = { text: [...d.where.text], params: [...d.where.params] };
+  if (w.criteria.idRange) add(sql, `${d.key} >= ? and ${d.key} <= ?`, w.criteria.idRange.lo, w.criteria.idRange.hi);
+  if (w.boundary) add(sql, `${d.key} ${w.boundary.op === 'gt' ? '>' : '<'} ?`, w.boundary.id);
+  const where = sql.text.length ? ` where ${sql.text.join(' and ')}` : '';
+  return { text: [`select ${d.key} as id from ${d.from}${where} order by ${d.key} ${w.order} limit ?`], params: sql.params };
+}
+
+// One prepared statement per query shape (which filters are present, and the order): a few dozen.
+const cache = new WeakMap<Db, Map<string, Database.Statement>>();
+function prepared(text: string, raw: boolean): Database.Statement {
+  const db = getDb();
+  let byText = cache.get(db);
+  if (!byText) cache.set(db, (byText = new Map()));
+  let statement = byText.get(text);
+  if (!statement) byText.set(text, (statement = raw ? db.$client.prepare(text).raw(true) : db.$client.prepare(text).pluck()));
+  return statement;
+}
+
+/**
+ * One walk of at most `scan` entries of the driving index from the boundary, returning the rows that
+ * match (at most `limit`). `scanEnd` is the last id the walk looked at when it stopped on its budget
+ * before filling a page: more matching rows may lie beyond it, and the next walk starts there.
+ */
+export async function walkAdminResponses(w: AdminResponseWalk): Promise<{ rows: AdminResponseRow[]; scanEnd?: string }> {
+  const d = driver(w.criteria);
+  const test = residual(w.criteria, d.covers);
+  const scan = test.text.length ? Math.max(w.scan, w.limit) : w.limit;
+  const win = indexWalk(w, d);
+  const where = test.text.length ? ` where ${test.text.join(' and ')}` : '';
+  const text =
+    `select ${COLUMNS} from (${win.text[0]}) w cross join survey_responses r on r.id = w.id ` +
+    `left join users u on u.id = r.responder_id${where} order by r.id ${w.order} limit ?`;
+  const rows = (prepared(text, true).all(...win.params, scan, ...test.params, w.limit) as unknown[][]).map(toRow);
+  if (rows.length >= w.limit || !test.text.length) return { rows };
+  const scanEnd = prepared(`${win.text[0]} offset ?`, false).get(...win.params, 1, scan - 1) as string | undefined;
+  return scanEnd === undefined ? { rows } : { rows, scanEnd };
+}
+
+/** One response with its responder's name and email, for the detail page. */
+export async function findAdminResponse({ id }: { id: string }): Promise<AdminResponseRow | undefined> {
+  const text = `select ${COLUMNS} from survey_responses r left join users u on u.id = r.responder_id where r.id = ?`;
+  const row = prepared(text, true).get(id) as unknown[] | undefined;
+  return row && toRow(row);
+}

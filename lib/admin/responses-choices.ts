@@ -1,0 +1,24 @@
+import type { SurveyType } from '@/db/schema';
+import type { Actor } from '../auth/credentials';
+import { displayLocale } from '../i18n/locales';
+import { requireAdmin } from '../users/users';
+import { surveyInfos } from './responses-view';
+
+export interface FilterChoices {
+  surveys: { id: string; label: string; type: SurveyType }[];
+  /** Closed-ended options of each survey's latest version, grouped by survey. */
+  reasons: { survey: string; options: { id: string; label: string }[] }[];
+}
+
+/** What the filter form's selects offer, in the admin's locale. */
+export async function responseFilterChoices({ admin }: { admin: Actor }): Promise<FilterChoices> {
+  requireAdmin(admin);
+  const surveys = [...(await surveyInfos(displayLocale(admin.locale))).values()];
+  return {
+    surveys: surveys.map((s) => ({ id: s.id, label: s.label, type: s.type })),
+    reasons: surveys.flatMap((s) => {
+      const options = s.questions.flatMap((q) => (q.type === 'closed_ended' ? q.options.map((o) => ({ id: o.id, label: o.label.value })) : []));
+      return options.length ? [{ survey: s.label, options }] : [];
+    }),
+  };
+}
