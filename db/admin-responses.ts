@@ -94,28 +94,35 @@ const add = (sql: Sql, text: string, ...params: unknown[]) => {
 };
 
 /** The index the walk follows: a subject, a responder, a survey's rating, a survey, or the primary key. */
-function driver(c: AdminResponseCriteria): { from: string; key: string; where: Sql; covers: Set<keyof AdminResponseCriteria> } {
+function driver(c: AdminResponseCriteria): { table: string; key: string; where: Sql; covers: Set<keyof AdminResponseCriteria> } {
   const where: Sql = { text: [], params: [] };
   if (c.subjectZrn !== undefined) {
-    add(where, 'zrn = ?', c.subjectZrn);
-    return { from: 'survey_response_subjects', key: 'response_id', where, covers: new Set(['subjectZrn']) };
+    add(where, 's.zrn = ?', c.subjectZrn);
+    return { table: 'survey_response_subjects s', key: 's.response_id', where, covers: new Set(['subjectZrn']) };
   }
   const covers = new Set<keyof AdminResponseCriteria>();
+  // INDEXED BY: the planner may prefer another index once the id range narrows, and then a walk's
+  // cost would no longer be bounded by `scan` entries of the index that found its edge.
+  let index = 'sqlite_autoindex_survey_responses_1';
   if (c.responderId !== undefined) {
-    add(where, 'responder_id = ?', c.responderId);
+    add(where, 'r.responder_id = ?', c.responderId);
     covers.add('responderId');
+    index = 'survey_responses_responder_id_idx';
   } else if (c.anonymousId !== undefined) {
-    add(where, 'anonymous_id = ?', c.anonymousId);
+    add(where, 'r.anonymous_id = ?', c.anonymousId);
     covers.add('anonymousId');
+    index = 'survey_responses_anonymous_idx';
   } else if (c.surveyId !== undefined) {
-    add(where, 'survey_id = ?', c.surveyId);
+    add(where, 'r.survey_id = ?', c.surveyId);
     covers.add('surveyId');
+    index = 'survey_responses_survey_idx';
     if (c.rating !== undefined) {
-      add(where, 'rating = ?', c.rating);
+      add(where, 'r.rating = ?', c.rating);
       covers.add('rating');
+      index = 'survey_responses_survey_rating_idx';
     }
   }
-  return { from: 'survey_responses', key: 'id', where, covers };
+  return { table: `survey_responses r indexed by ${index}`, key: 'r.id', where, covers };
 }
 
 /** The tests on the rows met, from fixed fragments; the driver's own filters are left out. */
@@ -142,14 +149,15 @@ function residual(c: AdminResponseCriteria, covers: Set<keyof AdminResponseCrite
   return sql;
 }
 
-/** The driving index walk: `select key from … where … order by key limit ? [offset ?]`. */
-function indexWalk(w: AdminResponseWalk, d: ReturnType<typeof driver>): Sql {
+/** The driving index's own conditions: its equalities, the id range and the keyset boundary. */
+function keyRange(w: AdminResponseWalk, d: ReturnType<typeof driver>): Sql {
   const sql: Sql = { text: [...d.where.text], params: [...d.where.params] };
   if (w.criteria.idRange) add(sql, `${d.key} >= ? and ${d.key} <= ?`, w.criteria.idRange.lo, w.criteria.idRange.hi);
   if (w.boundary) add(sql, `${d.key} ${w.boundary.op === 'gt' ? '>' : '<'} ?`, w.boundary.id);
-  const where = sql.text.length ? ` where ${sql.text.join(' and ')}` : '';
-  return { text: [`select ${d.key} as id from ${d.from}${where} order by ${d.key} ${w.order} limit ?`], params: sql.params };
+  return sql;
 }
+
+const whereOf = (parts: string[]) => (parts.length ? ` where ${parts.join(' and ')}` : '');
 
 // One prepared statement per query shape (which filters are present, and the order): a few dozen.
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
@@ -164,22 +172,27 @@ function prepared(text: string, raw: boolean): Database.Statement {
 
 /**
  * One walk of at most `scan` entries of the driving index from the boundary, returning the rows that
- * match (at most `limit`). `scanEnd` is the last id the walk looked at when it stopped on its budget
- * before filling a page: more matching rows may lie beyond it, and the next walk starts there.
+ * match (at most `limit`). `scanEnd` is the last id the walk may look at when it stopped there before
+ * filling a page: more matching rows may lie beyond it, and the next walk starts after it.
  */
 export async function walkAdminResponses(w: AdminResponseWalk): Promise<{ rows: AdminResponseRow[]; scanEnd?: string }> {
   const d = driver(w.criteria);
   const test = residual(w.criteria, d.covers);
-  const scan = test.text.length ? Math.max(w.scan, w.limit) : w.limit;
-  const win = indexWalk(w, d);
-  const where = test.text.length ? ` where ${test.text.join(' and ')}` : '';
+  const range = keyRange(w, d);
+  // With tests beyond the index, first find how far `scan` entries reach (an index-only walk), so the
+  // row walk below stops there at the latest.
+  let scanEnd: string | undefined;
+  if (test.text.length && w.scan > w.limit) {
+    const edge = `select ${d.key} from ${d.table}${whereOf(range.text)} order by ${d.key} ${w.order} limit 1 offset ?`;
+    scanEnd = prepared(edge, false).get(...range.params, w.scan - 1) as string | undefined;
+    if (scanEnd !== undefined) add(range, `${d.key} ${w.order === 'desc' ? '>=' : '<='} ?`, scanEnd);
+  }
+  const from = d.key === 'r.id' ? d.table : `${d.table} cross join survey_responses r on r.id = ${d.key}`;
   const text =
-    `select ${COLUMNS} from (${win.text[0]}) w cross join survey_responses r on r.id = w.id ` +
-    `left join users u on u.id = r.responder_id${where} order by r.id ${w.order} limit ?`;
-  const rows = (prepared(text, true).all(...win.params, scan, ...test.params, w.limit) as unknown[][]).map(toRow);
-  if (rows.length >= w.limit || !test.text.length) return { rows };
-  const scanEnd = prepared(`${win.text[0]} offset ?`, false).get(...win.params, 1, scan - 1) as string | undefined;
-  return scanEnd === undefined ? { rows } : { rows, scanEnd };
+    `select ${COLUMNS} from ${from} left join users u on u.id = r.responder_id` +
+    `${whereOf([...range.text, ...test.text])} order by ${d.key} ${w.order} limit ?`;
+  const rows = (prepared(text, true).all(...range.params, ...test.params, w.limit) as unknown[][]).map(toRow);
+  return rows.length < w.limit && scanEnd !== undefined ? { rows, scanEnd } : { rows };
 }
 
 /** One response with its responder's name and email, for the detail page. */
