@@ -28,6 +28,8 @@ export interface SurveyInfo {
   id: string;
   type: SurveyType;
   label: string;
+  /** The type and the end of the id, for narrow table cells. */
+  short: string;
   latestVersion: number;
   /** The latest version's questions, localized. */
   questions: LocalizedQuestion[];
@@ -48,7 +50,7 @@ export async function surveyInfos(locale: Locale): Promise<Map<string, SurveyInf
     const questions = await versionQuestions(s.id, s.latestVersion, locale);
     const headline = questions[0]?.headline.value ?? '';
     const label = `${TYPE_NAMES[s.type]}: ${headline.length > 48 ? `${headline.slice(0, 47)}…` : headline} (…${s.id.slice(-6)})`;
-    infos.set(s.id, { id: s.id, type: s.type, label, latestVersion: s.latestVersion, questions });
+    infos.set(s.id, { id: s.id, type: s.type, label, short: `${TYPE_NAMES[s.type]} …${s.id.slice(-6)}`, latestVersion: s.latestVersion, questions });
   }
   return infos;
 }

@@ -28,7 +28,7 @@ const EXCERPT = 80;
 export interface AdminResponseListItem {
   id: string;
   created: string;
-  survey: { id: string; label: string; version: number };
+  survey: { id: string; label: string; short: string; version: number };
   rating?: RatingView;
   category: string;
   reasons: string[];
@@ -60,7 +60,7 @@ async function listItem(row: AdminResponseRow, surveys: Map<string, SurveyInfo>,
   return {
     id: row.id,
     created: utcMinute(row.createdAt),
-    survey: { id: row.surveyId, label: survey?.label ?? row.surveyId, version: row.surveyVersion },
+    survey: { id: row.surveyId, label: survey?.label ?? row.surveyId, short: survey?.short ?? row.surveyId, version: row.surveyVersion },
     ...(row.rating !== null && { rating: ratingView(questions.find((q) => q.id === rated?.question.id), row.rating) }),
     category: categoryName(survey?.type, row.ratingCategory),
     reasons,

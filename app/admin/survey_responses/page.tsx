@@ -29,10 +29,10 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
       errors = [error.message];
     }
   }
-  const exportHref = `/admin/survey_responses/export${parsed.success ? filterQuery(parsed.data) : ''}`;
+  const exportLink = parsed.success && <a href={`/admin/survey_responses/export${filterQuery(parsed.data)}`}>Export CSV</a>;
   const values = Object.fromEntries(Object.keys(params).map((k) => [k, one(params[k])]));
   return (
-    <AdminShell admin={admin} current="/admin/survey_responses" title="Responses" actions={<a href={exportHref}>Export CSV</a>}>
+    <AdminShell admin={admin} current="/admin/survey_responses" title="Responses" actions={exportLink}>
       <FilterForm values={values} choices={choices} />
       {errors.map((e) => (
         <p key={e} className="admin-error" role="alert">

@@ -35,7 +35,9 @@ export function ResponsesTable({ rows }: { rows: AdminResponseListItem[] }) {
                   <span className="responses-sr"> response {r.id}</span>
                 </Link>
               </th>
-              <td>{r.survey.label}</td>
+              <td className="responses-nowrap" title={r.survey.label}>
+                {r.survey.short} v{r.survey.version}
+              </td>
               <td>{r.rating && `${r.rating.emoji ? `${r.rating.emoji} ` : ''}${r.rating.label} (${r.rating.rating})`}</td>
               <td>{r.category}</td>
               <td>{r.reasons.join('; ')}</td>

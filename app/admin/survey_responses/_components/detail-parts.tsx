@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { responsesHref } from '@/lib/admin/filters';
+import type { AdminResponseDetail, AnswerView } from '@/lib/admin/responses-detail';
+
+/** One answer on the response page: the rating with its label, the chosen options, the comment, or why there is none. */
+export function Answer({ answer }: { answer: AnswerView }) {
+  switch (answer.kind) {
+    case 'rating':
+      return <p>{`${answer.rating.emoji ? `${answer.rating.emoji} ` : ''}${answer.rating.label} (${answer.rating.rating}) — ${answer.category}`}</p>;
+    case 'options':
+      return <p>{answer.labels.join('; ') || 'No option chosen'}</p>;
+    case 'comment':
+      return <p>{answer.text || <span className="admin-muted">Empty comment</span>}</p>;
+    default:
+      return <p className="admin-muted">{answer.kind === 'skipped' ? 'Skipped' : 'Not answered'}</p>;
+  }
+}
+
+/** Who answered, with a link to the list filtered by them. */
+export function ResponderText({ who }: { who: AdminResponseDetail['responder'] }) {
+  const key = who.id !== null ? String(who.id) : who.anonymousId;
+  const text = who.id !== null ? `${who.name ?? ''} ${who.email ? `<${who.email}> ` : ''}(id ${who.id})` : who.anonymousId ? `anonymous ${who.anonymousId}` : 'none';
+  return (
+    <>
+      {text}
+      {key && (
+        <>
+          {' · '}
+          <Link href={responsesHref({ responder: key })} prefetch={false}>
+            their responses
+          </Link>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The subjects, each linking to the list filtered by it. */
+export function SubjectLinks({ zrns }: { zrns: string[] }) {
+  return zrns.map((zrn, i) => (
+    <span key={zrn}>
+      {i > 0 && ', '}
+      <Link href={responsesHref({ subject: zrn })} prefetch={false}>
+        {zrn}
+      </Link>
+    </span>
+  ));
+}
