@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
+import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { defaultSurvey, makeUser, offer, uniqueTicket } from '../support/api';
+import { adminAuth, defaultSurvey, makeUser, offer, suiteCredentials, uniqueTicket } from '../support/api';
 import { answeredResponse, parseCsv } from './responses.support';
 import { signInAsAdmin } from './support';
 
@@ -198,4 +199,44 @@ test('the CSV export holds exactly the filtered rows, quoted, guarded, with a BO
   expect(rowB.slice(5, 6)).toEqual(['de']);
   expect([rowB[ratingQ!], rowB[reasonQ!], rowB[commentQ!], rowB[14]]).toEqual(['4', '', 'Fine', 'good']);
   expect(text).toContain('"\'=1+1, said ""Bob""\nthen left"');
+});
+
+test('NPS responses from an app show their method, forced mark and promoter/detractor names', async ({ page, request }) => {
+  const st = (value: string) => ({ type: 'static', value });
+  const questions = [
+    {
+      type: 'rating_scale_numeric',
+      alias: 'nps',
+      sub_type: 'net_promoter_score',
+      headline: st('How likely are you to recommend us?'),
+      options: Array.from({ length: 11 }, (_, r) => ({ rating: r, label: st(String(r)) })),
+    },
+  ];
+  const made = await request.post('/api/v2/guide/surveys', { headers: adminAuth(), data: { survey: { type: 'NET_PROMOTER_SCORE', questions } } });
+  expect(made.status(), await made.text()).toBe(201);
+  const campaign = (await made.json()).survey as { id: string };
+  const userId = `app-user-${randomUUID()}`;
+  for (const [rating, forceSurvey] of [[10, false], [3, true]] as const) {
+    const res = await request.post('/api/responses', {
+      data: { writeKey: suiteCredentials().writeKey, campaign: campaign.id, method: 'Mobile', rating, userId, forceSurvey },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+
+  await signInAsAdmin(page);
+  await page.goto(`/admin/survey_responses?survey=${campaign.id}&responder=${userId}&method=Mobile`);
+  await expect(dataRows(page)).toHaveCount(2);
+  await expect(dataRows(page).nth(0)).toContainText('3 (3)detractor');
+  await expect(dataRows(page).nth(0)).toContainText('Mobileforced');
+  await expect(dataRows(page).nth(1)).toContainText('10 (10)promoter');
+  await expect(dataRows(page).nth(1).getByText('forced')).toHaveCount(0);
+  const category = page.getByRole('form', { name: 'Filters' }).getByLabel('Category');
+  await expect(category.getByRole('option')).toHaveText(['Any', 'Promoters', 'Passives', 'Detractors']);
+  await category.selectOption('good');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/category=good/);
+  await expect(dataRows(page)).toHaveCount(1);
+  await expect(dataRows(page)).toContainText(['promoter']);
+  await page.goto(`/admin/survey_responses?survey=${campaign.id}&responder=${userId}&method=link`);
+  await expect(page.getByText('No responses match these filters.')).toBeVisible();
 });
