@@ -33,7 +33,7 @@ export interface AdminResponseWalk {
   order: 'asc' | 'desc';
   /** Rows to return at most. */
   limit: number;
-  /** Index entries to look at at most (only used when filters test rows beyond the driving index). */
+  /** Index entries to look at at most when filters test rows beyond the driving index (must exceed `limit`). */
   scan: number;
 }
 

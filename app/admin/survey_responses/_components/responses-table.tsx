@@ -38,10 +38,10 @@ export function ResponsesTable({ rows }: { rows: AdminResponseListItem[] }) {
               <td className="responses-nowrap" title={r.survey.label}>
                 {r.survey.short} v{r.survey.version}
               </td>
-              <td>{r.rating && `${r.rating.emoji ? `${r.rating.emoji} ` : ''}${r.rating.label} (${r.rating.rating})`}</td>
+              <td className="responses-nowrap">{r.rating && `${r.rating.emoji ? `${r.rating.emoji} ` : ''}${r.rating.label} (${r.rating.rating})`}</td>
               <td>{r.category}</td>
-              <td>{r.reasons.join('; ')}</td>
-              <td className="responses-comment">{r.comment}</td>
+              <td className="responses-text">{r.reasons.join('; ')}</td>
+              <td className="responses-text">{r.comment}</td>
               <td>
                 <Responder r={r.responder} />
               </td>
