@@ -2,7 +2,7 @@ import { presentParams } from '@/lib/admin/filters';
 import { surveyOverview } from '@/lib/admin/overview';
 import { overviewQuery } from '@/lib/admin/schemas';
 import { AdminShell } from './_components/admin-shell';
-import { Distribution, Figures, OverviewForm, TrendTable } from './_components/overview-parts';
+import { Distribution, Figures, FollowUp, OverviewForm, Reasons, TrendTable } from './_components/overview-parts';
 import { pageAdmin } from './_components/session';
 import { TrendChart } from './_components/trend-chart';
 import './overview.css';
@@ -38,6 +38,14 @@ export default async function OverviewPage({ searchParams }: Props) {
           <section className="overview-section" aria-labelledby="distribution">
             <h2 id="distribution">Distribution</h2>
             <Distribution o={o} />
+          </section>
+          <section className="overview-section" aria-labelledby="why">
+            <h2 id="why">Why</h2>
+            <Reasons o={o} />
+          </section>
+          <section className="overview-section" aria-labelledby="follow-up">
+            <h2 id="follow-up">Follow up</h2>
+            <FollowUp o={o} />
           </section>
         </>
       )}

@@ -13,7 +13,8 @@ const st = (value: string) => ({ type: 'static' as const, value });
 async function csatSurvey() {
   const { questions } = defaultCsatDefinition();
   const survey = await createSurvey({ actor: admin, survey: { type: 'CUSTOMER_SATISFACTION', state: 'enabled', questions } as never });
-  return { id: survey.id, rating: survey.questions[0]!.id };
+  const reason = survey.questions[1] as { id: string; options: { id: string; label: { value: string } }[] };
+  return { id: survey.id, rating: survey.questions[0]!.id, reason };
 }
 
 describe('surveyOverview', () => {
@@ -24,11 +25,19 @@ describe('surveyOverview', () => {
       return { id, token: new URLSearchParams(links.url_path.split('?')[1]).get('access_token')! };
     };
     const [a, b] = [await offer(), await offer(), await offer()];
-    const rate = (r: { id: string; token: string }, rating: number) =>
-      submitSurveyResponse({ id: r.id, accessToken: r.token, answers: [{ type: 'rating_scale', question_id: survey.rating, rating }] });
+    const rate = (r: { id: string; token: string }, rating: number, reason?: string) =>
+      submitSurveyResponse({
+        id: r.id,
+        accessToken: r.token,
+        answers: [
+          { type: 'rating_scale', question_id: survey.rating, rating },
+          ...(reason ? [{ type: 'closed_ended' as const, question_id: survey.reason.id, selections: [reason] }] : []),
+        ],
+      });
     await rate(a!, 5);
-    await rate(b!, 2);
+    await rate(b!, 2, survey.reason.options[0]!.id);
     await rate(a!, 4); // changed: the 5 moves to 4, nothing is counted twice
+    await rate(b!, 2, survey.reason.options[1]!.id); // the reason changed too
 
     const o = await surveyOverview({ admin, query: { survey: survey.id } });
     if (!o.ok) throw new Error(o.problem);
@@ -38,6 +47,8 @@ describe('surveyOverview', () => {
     expect(o.categories.map((c) => [c.category, c.count])).toEqual([['good', 1], ['bad', 1]]);
     expect(o.trend.at(-1)).toMatchObject({ offered: 3, answered: 2, rated: 2, good: 1, bad: 1, score: 50 });
     expect(o.trend).toHaveLength(30);
+    expect(o.reasons.map((r) => [r.optionId, r.count, r.share])).toEqual([[survey.reason.options[1]!.id, 1, 100]]);
+    expect(o.followUp.map((r) => [r.id, r.rating])).toEqual([[b!.id, 2]]);
     expect(o.distribution[1]!.href).toBe(`/admin/survey_responses?survey=${survey.id}&from=${o.range.from}&to=${o.range.to}&rating=2`);
   });
 

@@ -1,13 +1,14 @@
-import { findDailyCounts, type DailyCount } from '@/db/daily-counts';
+import { findDailyCounts, findReasonCounts, findRecentRated, type DailyCount } from '@/db/admin-figures';
 import { listSurveys } from '@/db/surveys';
 import type { SurveyRow } from '@/db/schema';
 import type { Actor } from '../auth/credentials';
 import { displayLocale } from '../i18n/locales';
-import { isRatingQuestion, type RatingQuestion } from '../surveys/definition';
+import { isRatingQuestion, type Question, type RatingQuestion } from '../surveys/definition';
 import { satisfactionScore } from '../surveys/rating';
 import { localizeQuestion } from '../surveys/serialize';
 import { loadVersion } from '../surveys/surveys';
-import { DAY_MS } from '../time';
+import { idBoundsFor, idTime } from '../ids';
+import { DAY_MS, iso } from '../time';
 import { responsesHref, type ResponseFilters } from './filters';
 import type { OverviewQuery } from './schemas';
 
@@ -21,6 +22,8 @@ const MAX_DAYS = 3 * 366;
 /** Day buckets beyond this many days would be unreadable bars: weeks are used instead. */
 const MAX_DAY_BUCKETS = 92;
 const DAY_BUCKETS_BY_DEFAULT = 62;
+/** The newest bad ratings shown to follow up on. */
+const FOLLOW_UP_ROWS = 8;
 
 export const dayNumber = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 export const dayString = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -77,7 +80,8 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
       const version = await loadVersion(row.id, row.latestVersion);
       const first = version?.definition.questions[0];
       const rating = version?.definition.questions.find(isRatingQuestion);
-      return { row, rating, label: surveyLabel(row, first && localizeQuestion(first, locale, false).headline.value) };
+      const questions = version?.definition.questions ?? [];
+      return { row, rating, questions, label: surveyLabel(row, first && localizeQuestion(first, locale, false).headline.value) };
     }),
   );
   const chosen = query.survey
@@ -94,7 +98,13 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
   const span = toDay - fromDay + 1;
   const bucket = span > MAX_DAY_BUCKETS ? 'week' : (query.bucket ?? (span <= DAY_BUCKETS_BY_DEFAULT ? 'day' : 'week'));
 
-  const cells = await findDailyCounts({ surveyId: chosen.row.id, fromDay, toDay });
+  const surveyId = chosen.row.id;
+  const { lo, hi } = idBoundsFor(fromDay * DAY_MS, (toDay + 1) * DAY_MS - 1);
+  const [cells, reasonCounts, unhappy] = await Promise.all([
+    findDailyCounts({ surveyId, fromDay, toDay }),
+    findReasonCounts({ surveyId, fromDay, toDay }),
+    findRecentRated({ surveyId, loId: lo, hiId: hi, category: 'bad', limit: FOLLOW_UP_ROWS }),
+  ]);
   const nps = chosen.row.type === 'NET_PROMOTER_SCORE' || chosen.rating?.sub_type === 'net_promoter_score';
   const base: ResponseFilters = { survey: chosen.row.id, from: dayString(fromDay), to: dayString(toDay) };
   const link = (extra: Partial<ResponseFilters>, range: Pick<ResponseFilters, 'from' | 'to'> = {}) => responsesHref({ ...base, ...range, ...extra });
@@ -113,6 +123,8 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
     categories: (['good', 'neutral', 'bad'] as const)
       .filter((c) => nps || c !== 'neutral')
       .map((c) => ({ category: c, count: total[c], share: percent(total[c], total.rated), href: link({ category: c }) })),
+    reasons: reasons(reasonCounts, chosen.questions, locale).map((r) => ({ ...r, href: link({ reason: r.optionId }) })),
+    followUp: unhappy.map((r) => ({ ...r, created: iso(idTime(r.id)).slice(0, 16).replace('T', ' '), href: `/admin/survey_responses/${r.id}` })),
     distribution: distribution(cells, chosen.rating, locale).map((d) => ({ ...d, share: percent(d.count, total.rated), href: link({ rating: d.rating }) })),
     trend: buckets(fromDay, toDay, bucket).map((b) => {
       const t = tally(cells.filter((c) => c.day >= b.from && c.day <= b.to));
@@ -140,4 +152,17 @@ function distribution(cells: DailyCount[], question: RatingQuestion | undefined,
       const option = (options as { rating: number; label: { value: string }; emoji?: { value: string } }[]).find((o) => o.rating === rating);
       return { rating, count, label: option?.label.value ?? String(rating), emoji: option?.emoji?.value };
     });
+}
+
+/** The options chosen in closed-ended questions (the reasons after a bad rating), most chosen first. */
+function reasons(counts: Awaited<ReturnType<typeof findReasonCounts>>, questions: Question[], locale: ReturnType<typeof displayLocale>) {
+  const labels = new Map<string, string>();
+  for (const q of questions) {
+    if (q.type !== 'closed_ended') continue;
+    for (const o of localizeQuestion(q, locale, false).options as { id: string; label: { value: string } }[]) labels.set(o.id, o.label.value);
+  }
+  const total = counts.reduce((n, c) => n + c.responses, 0);
+  return counts
+    .map((c) => ({ optionId: c.optionId, label: labels.get(c.optionId) ?? c.optionId, count: c.responses, share: percent(c.responses, total) }))
+    .sort((a, b) => b.count - a.count);
 }

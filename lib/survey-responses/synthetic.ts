@@ -32,7 +32,7 @@ function plausibleAnswers(definition: SurveyDefinition, mood: number, comments: 
       const ratings = q.options.map((o) => o.rating);
       const skewed = Math.min(ratings.length - 1, Math.floor(Math.random() ** (1 / (1 + mood)) * ratings.length));
       given.set(q.id, { type: 'rating_scale', question_id: q.id, rating: ratings[skewed]! });
-      pleased = skewed >= ratings.length / 2;
+      pleased = skewed >= ratings.length * 0.6; // 4–5 of 5, 7–10 of 0–10
     } else if (q.type === 'closed_ended') {
       given.set(q.id, { type: 'closed_ended', question_id: q.id, selections: [pick(q.options).id] });
     } else if (Math.random() < 0.4) {

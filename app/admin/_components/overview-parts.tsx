@@ -3,6 +3,9 @@ import type { Overview } from '@/lib/admin/overview';
 type Ready = Extract<Overview, { ok: true }>;
 
 const pct = (value: number | null, digits = 0) => (value === null ? '–' : `${value.toFixed(digits)}%`);
+/** "😀 5 · Very satisfied"; a plain number when the label is the number (NPS). */
+const ratingName = (d: { rating: number; label: string; emoji?: string }) =>
+  `${d.emoji ? `${d.emoji} ` : ''}${d.rating}${d.label === String(d.rating) ? '' : ` · ${d.label}`}`;
 const signed = (value: number | null) => (value === null ? '–' : `${value > 0 ? '+' : ''}${Math.round(value)}`);
 
 export function OverviewForm({ choices, survey, from, to, bucket }: { choices: { id: string; label: string }[]; survey?: string; from?: string; to?: string; bucket?: string }) {
@@ -98,10 +101,7 @@ export function Distribution({ o }: { o: Ready }) {
       <tbody>
         {o.distribution.map((d) => (
           <tr key={d.rating}>
-            <th scope="row">
-              {d.emoji && <span aria-hidden="true">{d.emoji} </span>}
-              {d.rating} · {d.label}
-            </th>
+            <th scope="row">{ratingName(d)}</th>
             <td>
               <a href={d.href} className="overview-bar-link">
                 <span className="overview-bar" style={{ width: `${(100 * d.count) / max}%` }} aria-hidden="true" />
@@ -145,5 +145,62 @@ export function TrendTable({ o }: { o: Ready }) {
         </tbody>
       </table>
     </details>
+  );
+}
+
+export function Reasons({ o }: { o: Ready }) {
+  if (o.reasons.length === 0) return <p className="admin-muted">No reasons were given in these days.</p>;
+  return (
+    <table className="admin-table">
+      <caption>Reasons chosen after a rating</caption>
+      <thead>
+        <tr>
+          <th scope="col">Reason</th>
+          <th scope="col">Times chosen</th>
+          <th scope="col">Share</th>
+        </tr>
+      </thead>
+      <tbody>
+        {o.reasons.map((r) => (
+          <tr key={r.optionId}>
+            <th scope="row">{r.label}</th>
+            <td>
+              <a href={r.href}>{r.count.toLocaleString('en-US')}</a>
+            </td>
+            <td>{pct(r.share)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function FollowUp({ o }: { o: Ready }) {
+  if (o.followUp.length === 0) return <p className="admin-muted">No {o.survey.nps ? 'detractors' : 'bad ratings'} in these days.</p>;
+  const labels = new Map(o.distribution.map((d) => [d.rating, ratingName(d)]));
+  return (
+    <table className="admin-table">
+      <caption>{o.survey.nps ? 'The newest detractors' : 'The newest bad ratings'}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Created (UTC)</th>
+          <th scope="col">Rating</th>
+          <th scope="col">Subjects</th>
+          <th scope="col">Comment</th>
+        </tr>
+      </thead>
+      <tbody>
+        {o.followUp.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              <a href={r.href}>{r.created}</a>
+            </th>
+            <td>{labels.get(r.rating) ?? r.rating}</td>
+            <td>{r.subjectZrns.join(', ') || '–'}</td>
+            <td className="overview-comment">{r.comment ?? '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
