@@ -71,7 +71,9 @@ export function surveyPage(input: { view: SurveyPageView; locale: Locale; access
   } else if (view.editing) {
     const alert = error ? html`<p class="hc-error" role="alert">${t(error === 'rating' ? 'errorRating' : 'errorGeneric')}</p>` : '';
     const note = view.state === 'answered' ? html`<p class="hc-note">${t('editUntil', { date })}</p>` : '';
-    main = html`<main class="hc-card" data-state="${view.state === 'open' ? 'open' : 'editing'}"><h1>${t('title')}</h1><p class="hc-intro">${t('intro')}</p>${alert}${form(view, path, accessToken, text, preview !== undefined)}${note}</main>`;
+    // Framed by the admin page, whose own <main> needs a name to tell the two apart.
+    const label = preview === undefined ? '' : html` aria-label="Customer page"`;
+    main = html`<main class="hc-card" data-state="${view.state === 'open' ? 'open' : 'editing'}"${label}><h1>${t('title')}</h1><p class="hc-intro">${t('intro')}</p>${alert}${form(view, path, accessToken, text, preview !== undefined)}${note}</main>`;
   } else {
     const closed = view.state === 'closed';
     const edit = closed
