@@ -157,3 +157,20 @@ test('an NPS survey: campaign settings and a targeting rule added in the editor 
   expect(saved.settings).toEqual({ allow_anonymous: true, resurvey_days: 30, targeting: [{ trait: 'plan', op: 'eq', value: 'pro' }] });
   await expect(page.getByLabel('Rule 1 trait')).toHaveValue('plan');
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the editor round-trips its buttons and saves as plain form posts', async ({ page, request }) => {
+    const survey = await makeCsatSurvey(request);
+    await signInAsAdmin(page);
+    await page.goto(`/admin/surveys/${survey.id}`);
+    await page.getByRole('button', { name: 'Add option to question 2' }).click();
+    await expect(page.getByLabel('Question 2 option 3 label text')).toHaveValue('');
+    await page.getByLabel('Question 2 option 3 label text').fill('Something else');
+    await page.getByRole('button', { name: 'Save as version 2' }).first().click();
+    await expect(page).toHaveURL(`/admin/surveys/${survey.id}?saved=2`);
+    const saved = await surveyVersion(request, survey.id, 2);
+    expect(saved.questions[1]).toMatchObject({ options: [{}, {}, { label: { type: 'static', value: 'Something else' } }] });
+  });
+});
