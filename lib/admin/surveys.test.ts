@@ -8,7 +8,7 @@ const agent = { ...admin, role: 'agent' as const };
 describe('admin survey use-cases', () => {
   it('creates starters of each type; only admins edit', async () => {
     const nps = await createStarterSurvey({ actor: admin, type: 'NET_PROMOTER_SCORE' });
-    expect(nps.questions.map((q) => [q.type, 'sub_type' in q ? q.sub_type : null, 'options' in q ? q.options.length : 0])).toEqual([
+    expect(nps.questions.map((q) => [q.type, 'sub_type' in q ? q.sub_type : null, 'options' in q ? (q.options?.length ?? 0) : 0])).toEqual([
       ['rating_scale_numeric', 'net_promoter_score', 11],
       ['open_ended', null, 0],
     ]);

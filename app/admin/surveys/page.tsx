@@ -7,7 +7,7 @@ import './surveys.css';
 
 type Props = { searchParams: Promise<{ error?: string }> };
 
-const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+const utc = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 export default async function SurveysPage({ searchParams }: Props) {
   const admin = await pageAdmin();
@@ -53,13 +53,15 @@ export default async function SurveysPage({ searchParams }: Props) {
               <td>{s.state}</td>
               <td>{s.version}</td>
               <td>{utc(s.updated_at)}</td>
-              <td className="surveys-actions">
-                <Link href={`/admin/surveys/${s.id}`} prefetch={false} aria-label={`Edit survey ${s.id}`}>
-                  Edit
-                </Link>
-                <Link href={`/admin/surveys/${s.id}/preview`} prefetch={false} aria-label={`Preview survey ${s.id}`}>
-                  Preview
-                </Link>
+              <td>
+                <span className="surveys-actions">
+                  <Link href={`/admin/surveys/${s.id}`} prefetch={false} aria-label={`Edit survey ${s.id}`}>
+                    Edit
+                  </Link>
+                  <Link href={`/admin/surveys/${s.id}/preview`} prefetch={false} aria-label={`Preview survey ${s.id}`}>
+                    Preview
+                  </Link>
+                </span>
               </td>
             </tr>
           ))}

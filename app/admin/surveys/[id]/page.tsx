@@ -12,7 +12,7 @@ import { SurveyEditor } from './survey-editor';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; created?: string; state?: string }> };
 
-const utc = (ms: number) => `${iso(ms).slice(0, 19).replace('T', ' ')} UTC`;
+const utc = (ms: number) => iso(ms).slice(0, 19).replace('T', ' ');
 
 export default async function SurveyPage({ params, searchParams }: Props) {
   const admin = await pageAdmin();
