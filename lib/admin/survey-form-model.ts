@@ -70,6 +70,8 @@ export interface EditorState {
   draft: SurveyDraft;
   errors: FieldError[];
   notice?: string;
+  /** Dynamic texts as the admin's locale shows them, by field prefix (`q.0.headline`, `q.0.o.1.label`). */
+  shown: { locale: string; texts: Record<string, string> };
   /** Bumped on every round trip so the form remounts with the server's draft. */
   rev: number;
 }

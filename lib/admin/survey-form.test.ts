@@ -4,7 +4,7 @@ import { defaultCsatDefinition } from '../surveys/default-csat';
 import { normalizeQuestions } from '../surveys/normalize';
 import { updateSurveyBody } from '../surveys/schemas';
 import { DEFAULT_SETTINGS } from '../surveys/surveys';
-import { definitionToDraft, draftToInput, reshapeQuestion } from './survey-form';
+import { definitionToDraft, draftToInput, reshapeQuestion, shownTexts } from './survey-form';
 import { apiFieldErrors, applyEditorOp, parseEditorForm, zodFieldErrors, type EditorFields } from './survey-form-fields';
 import { describeField, type QuestionDraft, type SurveyDraft, type TextDraft } from './survey-form-model';
 import { starterQuestions } from './surveys-starters';
@@ -50,6 +50,17 @@ describe('survey form ↔ definition', () => {
     const body = asApiBody(posted.draft);
     expect(body.settings).toBeUndefined();
     expect(normalizeQuestions(body.questions!, 'CUSTOMER_SATISFACTION', definition)).toEqual(definition);
+  });
+
+  it("shows each dynamic key's text in the admin's locale, an unknown key by its stored text", () => {
+    const { draft } = csat();
+    draft.questions[2]!.headline = { kind: 'dynamic', key: 'dc.admin.invented', value: 'Invented' };
+    const texts = shownTexts(draft, 'de');
+    expect(texts['q.0.headline']).toBe('Wie bewerten Sie den erhaltenen Support?');
+    expect(texts['q.0.o.4.label']).toBe('Sehr zufrieden');
+    expect(texts['q.2.headline']).toBe('Invented');
+    draft.questions[0]!.headline = { kind: 'static', key: '', value: 'Static' };
+    expect(shownTexts(draft, 'de')['q.0.headline']).toBeUndefined();
   });
 
   it('maps campaign settings both ways, numbers where the targeting op compares numbers', () => {

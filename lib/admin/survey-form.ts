@@ -1,5 +1,6 @@
 import type { CampaignSettings } from '@/db/schema';
-import type { TextContent } from '../i18n/dynamic-content';
+import { resolveText, type TextContent } from '../i18n/dynamic-content';
+import type { Locale } from '../i18n/locales';
 import type { Question, SurveyDefinition } from '../surveys/definition';
 import {
   NPS_SCALE,
@@ -109,4 +110,17 @@ export function draftToInput(draft: SurveyDraft): { questions: unknown[]; settin
       }),
     },
   };
+}
+
+/** What each dynamic-content key of the draft reads in `locale` (through the same messages as customers'). */
+export function shownTexts(draft: SurveyDraft, locale: Locale): Record<string, string> {
+  const texts: Record<string, string> = {};
+  const add = (field: string, t: TextDraft) => {
+    if (t.kind === 'dynamic' && t.key.trim() !== '') texts[field] = resolveText({ type: 'dynamic', key: t.key.trim(), value: t.value }, locale).value;
+  };
+  draft.questions.forEach((q, i) => {
+    add(`q.${i}.headline`, q.headline);
+    q.options.forEach((o, k) => add(`q.${i}.o.${k}.label`, o.label));
+  });
+  return texts;
 }

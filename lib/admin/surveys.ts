@@ -3,19 +3,24 @@ import { findSurvey } from '@/db/surveys';
 import type { Actor } from '../auth/credentials';
 import { ApiError } from '../errors';
 import { previewSurveyPage } from '../survey-page/view';
-import type { Locale } from '../i18n/locales';
+import { displayLocale, type Locale } from '../i18n/locales';
 import { updateSurveyBody } from '../surveys/schemas';
 import { createSurvey, loadVersion, surveyNotFound, updateSurvey } from '../surveys/surveys';
 import { requireAdmin } from '../users/users';
-import { definitionToDraft, draftToInput, reshapeQuestion } from './survey-form';
+import { definitionToDraft, draftToInput, reshapeQuestion, shownTexts } from './survey-form';
 import { apiFieldErrors, applyEditorOp, zodFieldErrors, type EditorFields, parseEditorForm } from './survey-form-fields';
-import type { EditorState } from './survey-form-model';
+import type { EditorState, SurveyDraft } from './survey-form-model';
 import { starterQuestions } from './surveys-starters';
 
 // The admin view's survey use-cases. Saving goes through the same schema (updateSurveyBody) and the
 // same lib function (updateSurvey) as PUT /api/v2/guide/surveys/{id}.
 
 const HISTORY = 10;
+
+const shownFor = (actor: Actor, draft: SurveyDraft) => {
+  const locale = displayLocale(actor.locale);
+  return { locale, texts: shownTexts(draft, locale) };
+};
 
 export async function createStarterSurvey({ actor, type }: { actor: Actor; type: SurveyType }) {
   return createSurvey({ actor, survey: { type, state: 'enabled', questions: starterQuestions(type) } });
@@ -35,7 +40,7 @@ export async function surveyEditor({ actor, id }: { actor: Actor; id: string }) 
   const numbers = Array.from({ length: Math.min(HISTORY, survey.latestVersion) }, (_, i) => survey.latestVersion - i);
   const versions = (await Promise.all(numbers.map((v) => loadVersion(id, v)))).flatMap((v) => (v ? [{ version: v.version, createdAt: v.createdAt }] : []));
   const draft = definitionToDraft({ type: survey.type, version: latest.version, definition: latest.definition, settings: survey.settings });
-  return { survey, versions, state: { draft, errors: [], rev: 0 } satisfies EditorState };
+  return { survey, versions, state: { draft, errors: [], shown: shownFor(actor, draft), rev: 0 } satisfies EditorState };
 }
 
 export type SaveResult = { saved: true; version: number } | { saved: false; state: EditorState };
@@ -50,7 +55,7 @@ export async function submitSurveyEditor({ actor, id, fields, rev }: { actor: Ac
   const edited = applyEditorOp(parsed.draft, parsed.op, parsed.addType) ?? parsed.draft;
   const reshaped = edited.questions.map(reshapeQuestion);
   const draft = { ...edited, questions: reshaped.map((r) => r.question) };
-  const back = (state: Omit<EditorState, 'draft' | 'rev'>): SaveResult => ({ saved: false, state: { draft, rev: rev + 1, ...state } });
+  const back = (state: Pick<EditorState, 'errors' | 'notice'>): SaveResult => ({ saved: false, state: { draft, shown: shownFor(actor, draft), rev: rev + 1, ...state } });
 
   if (parsed.op !== 'save') return back({ errors: [] });
   if (reshaped.some((r) => r.changed)) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { listSurveys } from '@/lib/surveys/surveys';
 import { AdminShell } from '../_components/admin-shell';
 import { pageAdmin } from '../_components/session';
-import { createSurveyAction } from './actions';
+import { NewSurveyForm } from './new-survey-form';
 import './surveys.css';
 
 type Props = { searchParams: Promise<{ error?: string }> };
@@ -15,19 +15,7 @@ export default async function SurveysPage({ searchParams }: Props) {
   const { surveys } = await listSurveys({ actor: admin, locale: admin.locale });
   return (
     <AdminShell admin={admin} current="/admin/surveys" title="Surveys">
-      <form action={createSurveyAction} className="surveys-new">
-        <label>
-          Type of the new survey
-          <select name="type" defaultValue="CUSTOMER_SATISFACTION">
-            <option value="CUSTOMER_SATISFACTION">Customer satisfaction (CSAT)</option>
-            <option value="NET_PROMOTER_SCORE">Net Promoter Score (NPS)</option>
-            <option value="CUSTOM">Custom</option>
-          </select>
-        </label>
-        <button className="admin-button" type="submit">
-          New survey
-        </button>
-      </form>
+      <NewSurveyForm />
       {error && (
         <p className="admin-error" role="alert">
           Choose a survey type for the new survey.

@@ -8,10 +8,11 @@ type Props = {
   questions: QuestionDraft[];
   invalid: (field: string) => boolean;
   rate: (k: number) => number;
+  shown: (field: string) => string | undefined;
 };
 
 /** One row per option: its label (static or dynamic), emoji on an emoji scale, and the follow-up. */
-export function OptionRows({ prefix, index: i, question: q, questions, invalid, rate }: Props) {
+export function OptionRows({ prefix, index: i, question: q, questions, invalid, rate, shown }: Props) {
   const closed = q.type === 'closed_ended';
   const emoji = q.type === 'rating_scale_emoji';
   return (
@@ -50,6 +51,7 @@ export function OptionRows({ prefix, index: i, question: q, questions, invalid, 
                 </td>
                 <td>
                   <input name={`${p}.label.value`} defaultValue={o.label.value} aria-label={`${name} label text`} aria-invalid={invalid(`${p}.label.value`) || undefined} />
+                  {shown(`${p}.label`) !== undefined && <span className="admin-muted surveys-shown">{shown(`${p}.label`)}</span>}
                 </td>
                 {emoji && (
                   <td>

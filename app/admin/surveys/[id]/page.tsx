@@ -3,16 +3,14 @@ import { notFound } from 'next/navigation';
 import { surveyIdParam } from '@/lib/admin/surveys-schemas';
 import { surveyEditor } from '@/lib/admin/surveys';
 import { ApiError } from '@/lib/errors';
-import { iso } from '@/lib/time';
 import { AdminShell } from '../../_components/admin-shell';
 import { pageAdmin } from '../../_components/session';
 import '../surveys.css';
 import { setStateAction } from './actions';
 import { SurveyEditor } from './survey-editor';
+import { VersionHistory } from './version-history';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; created?: string; state?: string }> };
-
-const utc = (ms: number) => iso(ms).slice(0, 19).replace('T', ' ');
 
 export default async function SurveyPage({ params, searchParams }: Props) {
   const admin = await pageAdmin();
@@ -51,27 +49,7 @@ export default async function SurveyPage({ params, searchParams }: Props) {
         </form>
       </div>
       <SurveyEditor key={survey.latestVersion} id={id} initial={state} />
-      <section aria-labelledby="surveys-history">
-        <h2 id="surveys-history">Version history</h2>
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Created (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.version}>
-                <td>
-                  <Link href={`/admin/surveys/${id}/preview?version=${v.version}`} prefetch={false}>{`Version ${v.version}`}</Link>
-                </td>
-                <td>{utc(v.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <VersionHistory id={id} versions={versions} />
     </AdminShell>
   );
 }

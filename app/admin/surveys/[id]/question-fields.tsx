@@ -5,6 +5,7 @@ import {
   ratingAt,
   ratingSubTypes,
   scaleSizes,
+  type EditorState,
   type FieldError,
   type QuestionDraft,
 } from '@/lib/admin/survey-form-model';
@@ -12,9 +13,9 @@ import { FollowSelect } from './follow-select';
 import { OptionRows } from './option-rows';
 import { TextFields } from './text-fields';
 
-type Props = { question: QuestionDraft; index: number; questions: QuestionDraft[]; errors: FieldError[] };
+type Props = { question: QuestionDraft; index: number; questions: QuestionDraft[]; errors: FieldError[]; shown: EditorState['shown'] };
 
-export function QuestionFields({ question: q, index: i, questions, errors }: Props) {
+export function QuestionFields({ question: q, index: i, questions, errors, shown }: Props) {
   const p = `q.${i}`;
   const invalid = (field: string) => errors.some((e) => e.field === field || e.field.startsWith(`${field}.`));
   const rating = isRatingType(q.type);
@@ -58,9 +59,9 @@ export function QuestionFields({ question: q, index: i, questions, errors }: Pro
         )}
         {nps && <p className="admin-muted">Scale 0 to 10 (fixed for net_promoter_score)</p>}
       </div>
-      <TextFields name={`${p}.headline`} label="Headline" text={q.headline} invalid={invalid} />
+      <TextFields name={`${p}.headline`} label="Headline" text={q.headline} invalid={invalid} shown={{ locale: shown.locale, text: shown.texts[`${p}.headline`] }} />
       {q.options.length > 0 && (
-        <OptionRows prefix={p} index={i} question={q} questions={questions} invalid={invalid} rate={(k) => ratingAt(q, k)} />
+        <OptionRows prefix={p} index={i} question={q} questions={questions} invalid={invalid} rate={(k) => ratingAt(q, k)} shown={(f) => (shown.texts[f] === undefined ? undefined : `In ${shown.locale}: ${shown.texts[f]}`)} />
       )}
       {q.type === 'open_ended' && (
         <label>

@@ -51,7 +51,7 @@ export function SurveyEditor({ id, initial }: { id: string; initial: EditorState
         </div>
       )}
       {draft.questions.map((q, i) => (
-        <QuestionFields key={i} question={q} index={i} questions={draft.questions} errors={errorsFor(`q.${i}.`)} />
+        <QuestionFields key={i} question={q} index={i} questions={draft.questions} errors={errorsFor(`q.${i}.`)} shown={state.shown} />
       ))}
       {draft.questions.length < MAX_QUESTIONS && (
         <div className="surveys-add">

@@ -1,7 +1,9 @@
 import type { TextDraft } from '@/lib/admin/survey-form-model';
 
 /** A text content object: static text, or a dynamic-content key with its default-locale text. */
-export function TextFields({ name, label, text, invalid }: { name: string; label: string; text: TextDraft; invalid: (field: string) => boolean }) {
+type Props = { name: string; label: string; text: TextDraft; invalid: (field: string) => boolean; shown: { locale: string; text: string | undefined } };
+
+export function TextFields({ name, label, text, invalid, shown }: Props) {
   return (
     <div className="surveys-text">
       <label>
@@ -19,6 +21,7 @@ export function TextFields({ name, label, text, invalid }: { name: string; label
         {`${label} text (en-us fallback for a key)`}
         <input name={`${name}.value`} defaultValue={text.value} aria-invalid={invalid(`${name}.value`) || undefined} />
       </label>
+      {shown.text !== undefined && <p className="admin-muted surveys-shown">{`In ${shown.locale}: ${shown.text}`}</p>}
     </div>
   );
 }
