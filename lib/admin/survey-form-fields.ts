@@ -19,7 +19,7 @@ import {
 
 const line = z.string().max(5000);
 /** At most so many fields and values: a form is never allowed to grow without bound. */
-export const editorFields = z.record(z.string().max(100), z.array(line).max(60)).refine((r) => Object.keys(r).length <= 4000, 'too many fields');
+export const editorFields = z.record(z.string().max(100), z.array(line).max(60)).refine((r) => Object.keys(r).length <= 8000, 'too many fields');
 export type EditorFields = z.output<typeof editorFields>;
 
 const questionType = z.enum(questionTypes).catch('open_ended');

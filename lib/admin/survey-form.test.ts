@@ -52,13 +52,14 @@ describe('survey form ↔ definition', () => {
     expect(normalizeQuestions(body.questions!, 'CUSTOMER_SATISFACTION', definition)).toEqual(definition);
   });
 
-  it("shows each dynamic key's text in the admin's locale, an unknown key by its stored text", () => {
+  it("shows each dynamic key's text in the admin's locale where it differs from the stored text", () => {
     const { draft } = csat();
     draft.questions[2]!.headline = { kind: 'dynamic', key: 'dc.admin.invented', value: 'Invented' };
     const texts = shownTexts(draft, 'de');
     expect(texts['q.0.headline']).toBe('Wie bewerten Sie den erhaltenen Support?');
     expect(texts['q.0.o.4.label']).toBe('Sehr zufrieden');
-    expect(texts['q.2.headline']).toBe('Invented');
+    expect(texts['q.2.headline']).toBeUndefined();
+    expect(shownTexts(csat().draft, 'en-us')).toEqual({});
     draft.questions[0]!.headline = { kind: 'static', key: '', value: 'Static' };
     expect(shownTexts(draft, 'de')['q.0.headline']).toBeUndefined();
   });

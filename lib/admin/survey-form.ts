@@ -112,11 +112,13 @@ export function draftToInput(draft: SurveyDraft): { questions: unknown[]; settin
   };
 }
 
-/** What each dynamic-content key of the draft reads in `locale` (through the same messages as customers'). */
+/** What each dynamic-content key of the draft reads in `locale` (the customers' messages), where that differs from its stored text. */
 export function shownTexts(draft: SurveyDraft, locale: Locale): Record<string, string> {
   const texts: Record<string, string> = {};
   const add = (field: string, t: TextDraft) => {
-    if (t.kind === 'dynamic' && t.key.trim() !== '') texts[field] = resolveText({ type: 'dynamic', key: t.key.trim(), value: t.value }, locale).value;
+    if (t.kind !== 'dynamic' || t.key.trim() === '') return;
+    const shown = resolveText({ type: 'dynamic', key: t.key.trim(), value: t.value }, locale).value;
+    if (shown !== t.value) texts[field] = shown;
   };
   draft.questions.forEach((q, i) => {
     add(`q.${i}.headline`, q.headline);
