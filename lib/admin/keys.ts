@@ -9,7 +9,9 @@ import { FormRefusal } from './people-forms';
 
 export const keyKinds = ['api_token', 'write_key'] as const;
 export type KeyKind = (typeof keyKinds)[number];
-export const keyKindLabels: Record<KeyKind, string> = { api_token: 'API token', write_key: 'Write key' };
+export const keyKindLabels: Record<KeyKind, string> = { api_token: 'API token', write_key: 'write key' };
+/** A label at the start of a sentence. */
+export const capitalized = (label: string) => `${label[0]?.toUpperCase()}${label.slice(1)}`;
 
 const kind = z.enum(keyKinds, 'must be api_token or write_key');
 const keyId = z.coerce.number('must be a key id').int('must be a key id').positive('must be a key id');

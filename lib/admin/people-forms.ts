@@ -3,6 +3,9 @@ import { userRoles } from '@/db/schema';
 import { locales } from '../i18n/locales';
 import { email } from '../users/schemas';
 
+// The roles and locales the forms offer (page props: a client form never imports db/ or zod).
+export { locales, userRoles };
+
 // The admin forms of people and keys: their zod schemas and the state a server action hands back to
 // its form (useActionState), which is all the form shows after a post, with or without JavaScript.
 
@@ -26,6 +29,25 @@ export class FormRefusal extends Error {
   }
 }
 
+/**
+ * Parses a form and runs its use-case: the result, or the state that tells the admin what to fix.
+ * Other errors are not the form's fault and propagate.
+ */
+export async function runForm<S extends z.ZodType, T>(
+  schema: S,
+  fields: Record<string, string>,
+  run: (input: z.output<S>) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; state: FormState }> {
+  const parsed = schema.safeParse(fields);
+  if (!parsed.success) return { ok: false, state: refusedForm(parsed.error, fields) };
+  try {
+    return { ok: true, value: await run(parsed.data) };
+  } catch (error) {
+    if (error instanceof FormRefusal) return { ok: false, state: refusedForm(error, fields) };
+    throw error;
+  }
+}
+
 /** The state of a refused form: zod issues or a FormRefusal; anything else is not the form's fault. */
 export function refusedForm(problem: z.ZodError | FormRefusal, values: Record<string, string>): FormState {
   const kept = Object.fromEntries(Object.entries(values).filter(([name]) => name !== 'password'));
@@ -33,7 +55,8 @@ export function refusedForm(problem: z.ZodError | FormRefusal, values: Record<st
     return problem.field ? { fieldErrors: { [problem.field]: problem.message }, values: kept } : { error: problem.message, values: kept };
   }
   const fieldErrors: Record<string, string> = {};
-  for (const issue of problem.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
+  // Schema messages are fragments ("must be an email address"); shown beside their field they read as sentences.
+  for (const issue of problem.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= `${issue.message[0]?.toUpperCase()}${issue.message.slice(1)}.`;
   return { error: 'Please correct the fields marked below.', fieldErrors, values: kept };
 }
 
@@ -56,7 +79,10 @@ export type AddPersonInput = z.output<typeof addPersonForm>;
 export const changePersonForm = z.object({ id: userId, role, locale });
 export const passwordForm = z.object({ id: userId, password });
 
+/** A URL parameter given twice counts once (its first value). */
+const single = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
+
 /** `?after=ID` or `?before=ID` of the users table (neither: the first page). */
 export const peoplePageQuery = z
-  .object({ after: userId.optional(), before: userId.optional() })
+  .object({ after: single(userId.optional()), before: single(userId.optional()) })
   .refine((q) => q.after === undefined || q.before === undefined, 'give either after or before, not both');
