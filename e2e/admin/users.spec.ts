@@ -71,6 +71,8 @@ test('an agent added in the form gets a new role and locale, shown in the table 
   await expect(row).toContainText('end_user');
   await expect(row).toContainText('pt-br');
   await expect(row).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  await page.goto('/admin/users');
+  await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath('users-table.png'), fullPage: true });
 
@@ -81,7 +83,7 @@ test('an agent added in the form gets a new role and locale, shown in the table 
   });
 });
 
-test('a duplicate email is refused on the email field, keeping what was typed', async ({ page }) => {
+test('a duplicate email is refused on the email field, keeping what was typed', async ({ page }, testInfo) => {
   await signInAsAdmin(page);
   const user = unique('dup');
   await addUser(page, { ...user, role: 'agent', locale: 'fr' });
@@ -92,9 +94,10 @@ test('a duplicate email is refused on the email field, keeping what was typed', 
   await expect(page.getByLabel('Locale')).toHaveValue('es');
   await expect(page).toHaveURL('/admin/users/new');
   await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath('users-duplicate.png'), fullPage: true });
 });
 
-test('an admin added with a password signs in; a new password works; demotion signs them out', async ({ page, browser }) => {
+test('an admin added with a password signs in; a new password works; demotion signs them out', async ({ page, browser }, testInfo) => {
   await signInAsAdmin(page);
   const user = unique('admin');
   const password = `pw-${randomUUID()}`;
@@ -126,6 +129,8 @@ test('an admin added with a password signs in; a new password works; demotion si
   await page.getByRole('button', { name: 'Save role and locale' }).click();
   await expect(page).toHaveURL(`/admin/users/${id}?notice=saved`);
   await expect(page.getByText('No password: this admin cannot sign in here')).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath('users-admin.png'), fullPage: true });
 });
 
 test('nobody removes their own admin role; only admins get a password', async ({ page }) => {
@@ -169,4 +174,18 @@ test('users page by id, 100 at a time, both ways; a bad page link says so', asyn
 
   await page.goto('/admin/users?after=abc');
   await expect(page.getByRole('alert').filter({ hasText: 'This page link is not valid (after must be a user id)' })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the add form still adds, and still explains a refusal', async ({ page }) => {
+    await signInAsAdmin(page);
+    const user = unique('no-js');
+    await addUser(page, { ...user, role: 'end_user', locale: 'es' });
+    await expect(page.getByText(user.email)).toBeVisible();
+    await fillAddUser(page, { ...user, role: 'agent', locale: 'fr' });
+    await expect(page.getByText('A user with this email already exists.')).toBeVisible();
+    await expect(page.getByLabel('Role')).toHaveValue('agent');
+  });
 });

@@ -29,6 +29,5 @@ export async function revokeKeyAction(formData: FormData): Promise<void> {
   await pageAdmin();
   const fields = formFields(formData);
   const result = await runForm(revokeKeyForm, fields, revokeKey);
-  const ref = `${fields.kind ?? ''}-${fields.id ?? ''}`;
-  redirect(result.ok ? `/admin/keys?revoked=${ref}` : `/admin/keys?not_revoked=${encodeURIComponent(ref)}`);
+  redirect(result.ok ? `/admin/keys?revoked=${fields.kind}-${result.value.id}` : `/admin/keys?not_revoked=${encodeURIComponent(`${fields.kind}-${fields.id}`)}`);
 }
