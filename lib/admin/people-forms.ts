@@ -48,16 +48,19 @@ export async function runForm<S extends z.ZodType, T>(
   }
 }
 
+// Announced (role=alert) when a form comes back; the field's own message sits beside it.
+const FIX_FIELDS = 'Please correct the fields marked below.';
+
 /** The state of a refused form: zod issues or a FormRefusal; anything else is not the form's fault. */
 export function refusedForm(problem: z.ZodError | FormRefusal, values: Record<string, string>): FormState {
   const kept = Object.fromEntries(Object.entries(values).filter(([name]) => name !== 'password'));
   if (problem instanceof FormRefusal) {
-    return problem.field ? { fieldErrors: { [problem.field]: problem.message }, values: kept } : { error: problem.message, values: kept };
+    return problem.field ? { error: FIX_FIELDS, fieldErrors: { [problem.field]: problem.message }, values: kept } : { error: problem.message, values: kept };
   }
   const fieldErrors: Record<string, string> = {};
   // Schema messages are fragments ("must be an email address"); shown beside their field they read as sentences.
   for (const issue of problem.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= `${issue.message[0]?.toUpperCase()}${issue.message.slice(1)}.`;
-  return { error: 'Please correct the fields marked below.', fieldErrors, values: kept };
+  return { error: FIX_FIELDS, fieldErrors, values: kept };
 }
 
 // 12 characters at least: long enough that scrypt makes guessing slow, short enough to type.
