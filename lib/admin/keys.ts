@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens';
 import { createWriteKey, listWriteKeys, revokeWriteKey } from '../auth/write-keys';
 import { ApiError } from '../errors';
-import { FormRefusal } from './people-forms';
+import { FormRefusal, type FormState } from './people-forms';
 
 // API tokens and write keys in the admin view, on top of lib/auth (which makes, hashes and revokes
 // them): the two kinds side by side, and their forms.
@@ -30,6 +30,11 @@ export const revokeKeyParam = z
     const [k, id] = v.split('-') as [KeyKind, string];
     return { kind: k, id: Number(id) };
   });
+
+/** The create form's state: a refusal, or the key just made with its secret (shown this once). */
+export interface KeyFormState extends FormState {
+  created?: { id: number; description: string; secret: string };
+}
 
 export async function listKeys() {
   const [apiTokens, writeKeys] = await Promise.all([listApiTokens(), listWriteKeys()]);

@@ -2,11 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { createKey, createKeyForm, revokeKey, revokeKeyForm } from '@/lib/admin/keys';
+import { createKey, createKeyForm, revokeKey, revokeKeyForm, type KeyFormState } from '@/lib/admin/keys';
 import { runForm } from '@/lib/admin/people-forms';
 import { pageAdmin } from '../_components/session';
 import { formFields } from '../users/_components/form-fields';
-import type { KeyFormState } from './_components/key-form-state';
 
 // The secret of a new key is shown exactly once, and only to the admin who made it: this action
 // returns it as the form's state (useActionState), so it travels only in the answer to that POST —

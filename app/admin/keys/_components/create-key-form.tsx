@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { KeyKind } from '@/lib/admin/keys';
+import type { KeyFormState, KeyKind } from '@/lib/admin/keys';
 import { Field, FormAlert } from '../../users/_components/fields';
 import { createKeyAction } from '../actions';
-import type { KeyFormState } from './key-form-state';
 
-// A client component (useActionState) gets its words as props: it never imports lib/ code, which reaches db/.
+// A client component (useActionState): it imports only types from lib/ (whose code reaches db/) and
+// gets its words as props.
 type Props = { kind: KeyKind; label: string; usage: string };
 
 export function CreateKeyForm({ kind, label, usage }: Props) {
