@@ -33,6 +33,11 @@ export default async function UsersPage({ searchParams }: Props) {
             ← Previous 100
           </Link>
         )}
+        {page.people.length === 0 && query.success && (query.data.after ?? query.data.before) !== undefined && (
+          <Link href="/admin/users" prefetch={false}>
+            First page
+          </Link>
+        )}
         {page.nextAfter !== undefined && (
           <Link href={`/admin/users?after=${page.nextAfter}`} prefetch={false}>
             Next 100 →
