@@ -14,6 +14,9 @@ import { createSurvey, listSurveys, loadVersion } from '@/lib/surveys/surveys';
 import { createWriteKey } from '@/lib/auth/write-keys';
 import { randomUUID } from 'node:crypto';
 import { addUser, listUsers, serializeUser } from '@/lib/users/users';
+import { hashPassword } from '@/lib/auth/secrets';
+import { signIn } from '@/lib/admin/session';
+import { updateUser } from '@/db/users';
 
 const { values } = parseArgs({
   options: {
@@ -50,6 +53,11 @@ async function prepare(rows: number) {
     ? (await listUsers()).find((u) => u.email === 'bench@example.com')!
     : serializeUser(await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' }));
   const { token } = await createApiToken({ description: 'bench' });
+  // The admin view's pages: a signed-in session, as a browser would hold it.
+  const password = randomUUID();
+  await updateUser({ id: admin.id, passwordHash: await hashPassword(password) });
+  const session = await signIn({ email: 'bench@example.com', password });
+  if (!session.ok) throw new Error('the bench admin could not sign in');
   const { writeKey } = await createWriteKey({ description: 'bench' });
   const actor = { id: admin.id, email: admin.email ?? '', role: admin.role, locale: admin.locale };
   const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
@@ -83,7 +91,8 @@ async function prepare(rows: number) {
   // measure the disk, while the scaling line is about what a query costs as the table grows.
   const every = Math.max(1, Math.floor(rows / 1000));
   const sampleTickets = sample.map((_, k) => k * every + 1);
-  return { file, auth, writeKey, campaign: campaign.id, survey, kept, sample, sampleTickets, cursors, rows, definition: version.definition };
+  const cookie = `hcs_session=${session.token}`;
+  return { file, auth, cookie, writeKey, campaign: campaign.id, survey, kept, sample, sampleTickets, cursors, rows, definition: version.definition };
 }
 
 function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
@@ -124,6 +133,10 @@ function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
         const form = new URLSearchParams({ access_token: token, [`answer.${rating!.id}`]: '5', [`answer.${comment!.id}`]: 'Benchmark' });
         return { ...req, path: `/hc/de/survey_responses/${id}`, body: form.toString() };
       } }] },
+    // The admin view: the overview of the CSAT survey (last 30 days) and the newest responses.
+    { name: 'admin GET /admin (overview)', requests: [{ method: 'GET', path: '/admin', headers: { cookie: ctx.cookie } }] },
+    { name: 'admin GET /admin/survey_responses', requests: [{ method: 'GET', path: '/admin/survey_responses', headers: { cookie: ctx.cookie } }] },
+    { name: 'admin GET /admin/survey_responses?rating=2', requests: [{ method: 'GET', path: `/admin/survey_responses?survey=${ctx.survey.id}&rating=2`, headers: { cookie: ctx.cookie } }] },
   ];
 }
 
@@ -141,6 +154,20 @@ async function pageScriptBytes(ctx: Awaited<ReturnType<typeof prepare>>): Promis
     gzip += gzipSync(body).length;
   }
   return { files: sources.length, bytes, gzip };
+}
+
+/** Streams the CSV export of every response once (as an admin's browser would) and counts it. */
+async function exportAll(ctx: Awaited<ReturnType<typeof prepare>>) {
+  const started = Date.now();
+  const res = await fetch(`${base}/admin/survey_responses/export`, { headers: { cookie: ctx.cookie } });
+  if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (const b of chunk) if (b === 10) lines++;
+  }
+  return { bytes, lines, seconds: (Date.now() - started) / 1000 };
 }
 
 function rssMb(pid: number): number {
@@ -218,10 +245,12 @@ for (const rows of rowCounts) {
     }
     lines.push({ ...median(route), trivial: median(trivial) });
   }
+  const exported = 'export'.includes(values.only) || values.only === '' ? await exportAll(ctx) : undefined;
   clearInterval(sampler);
   server.kill('SIGTERM');
   results.set(rows, { lines, rss });
 
+  if (exported) console.log(`\nCSV export of every response: ${exported.lines - 1} rows, ${(exported.bytes / 1e6).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s (peak server RSS below)`);
   console.log(`\n${rows} rows, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice (peak server RSS ${rss.toFixed(0)} MB)`);
   console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'p99×'.padStart(6) + 'errors'.padStart(8));
   for (const l of lines) {

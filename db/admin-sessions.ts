@@ -36,3 +36,12 @@ export async function countSignInFailures({ email, since }: { email: string; sin
 export async function clearSignInFailures({ email }: { email: string }): Promise<void> {
   getDb().delete(signInFailures).where(eq(signInFailures.email, email)).run();
 }
+
+/** Ends every live session of a user (e.g. when they stop being an admin). */
+export async function revokeUserAdminSessions({ userId, at }: { userId: number; at: number }): Promise<void> {
+  getDb()
+    .update(adminSessions)
+    .set({ revokedAt: at })
+    .where(and(eq(adminSessions.userId, userId), isNull(adminSessions.revokedAt)))
+    .run();
+}

@@ -164,6 +164,21 @@ export const surveyDailyCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.surveyId, t.day, t.answered, t.rating, t.ratingCategory] })],
 );
 
+// How often each closed-ended option (e.g. the reason after a bad rating) was chosen, per survey and
+// UTC day of the response's creation. Kept exact by SQL triggers on `answers` (migration 0003), so
+// the overview's "why" costs the same at any number of responses.
+export const surveyDailyReasons = sqliteTable(
+  'survey_daily_reasons',
+  {
+    surveyId: text('survey_id').notNull(),
+    day: integer('day').notNull(),
+    questionId: text('question_id').notNull(),
+    optionId: text('option_id').notNull(),
+    responses: integer('responses').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.day, t.questionId, t.optionId] })],
+);
+
 export const surveyResponseSubjects = sqliteTable(
   'survey_response_subjects',
   {

@@ -1,44 +1,54 @@
-import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
-import { SESSION_COOKIE, sessionAdmin } from '@/lib/admin/session';
-import { listSurveys } from '@/lib/surveys/surveys';
+import { presentParams } from '@/lib/admin/filters';
+import { surveyOverview } from '@/lib/admin/overview';
+import { overviewQuery } from '@/lib/admin/schemas';
+import { AdminShell } from './_components/admin-shell';
+import { Distribution, Figures, FollowUp, OverviewForm, Reasons, TrendTable } from './_components/overview-parts';
+import { pageAdmin } from './_components/session';
+import { TrendChart } from './_components/trend-chart';
+import './overview.css';
 
-// Guarded in lib (sessionAdmin), not by a layout: no session, no data.
-export default async function AdminHome() {
-  const admin = await sessionAdmin({ token: (await cookies()).get(SESSION_COOKIE)?.value });
-  if (!admin) redirect('/admin/sign-in');
-  const { surveys } = await listSurveys({ actor: admin, locale: admin.locale });
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// CSAT and NPS at a glance for one survey and range of days; every figure links to its responses.
+export default async function OverviewPage({ searchParams }: Props) {
+  const admin = await pageAdmin();
+  const parsed = overviewQuery.safeParse(presentParams(await searchParams));
+  const o = await surveyOverview({ admin, query: parsed.success ? parsed.data : {} });
+  const problem = !parsed.success ? 'Some of the choices in the address are not valid; showing the defaults.' : !o.ok ? o.problem : undefined;
   return (
-    <main className="admin-card">
-      <div className="admin-bar">
-        <h1>Surveys</h1>
-        <form method="post" action="/admin/sign-out">
-          <span>Signed in as {admin.email} </span>
-          <button className="admin-button" type="submit">
-            Sign out
-          </button>
-        </form>
-      </div>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Survey</th>
-            <th scope="col">Type</th>
-            <th scope="col">Version</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {surveys.map((s) => (
-            <tr key={s.id}>
-              <td>{s.questions[0]?.headline.value ?? s.id}</td>
-              <td>{s.type}</td>
-              <td>{s.version}</td>
-              <td>{s.state}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
+    <AdminShell admin={admin} current="/admin" title="Overview">
+      {o.ok && <OverviewForm choices={o.choices} survey={o.survey.id} from={o.range.from} to={o.range.to} bucket={o.range.bucket} />}
+      {!o.ok && <OverviewForm choices={o.choices} />}
+      {problem && (
+        <p className="admin-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {o.ok && (
+        <>
+          <p className="admin-muted">
+            {o.survey.label} · responses created {o.range.from} to {o.range.to} (UTC)
+          </p>
+          <Figures o={o} />
+          <section className="overview-section" aria-labelledby="trend">
+            <h2 id="trend">Trend by {o.range.bucket}</h2>
+            <TrendChart trend={o.trend} nps={o.survey.nps} bucket={o.range.bucket} />
+            <TrendTable o={o} />
+          </section>
+          <section className="overview-section" aria-labelledby="distribution">
+            <h2 id="distribution">Distribution</h2>
+            <Distribution o={o} />
+          </section>
+          <section className="overview-section" aria-labelledby="why">
+            <h2 id="why">Why</h2>
+            <Reasons o={o} />
+          </section>
+          <section className="overview-section" aria-labelledby="follow-up">
+            <h2 id="follow-up">Follow up</h2>
+            <FollowUp o={o} />
+          </section>
+        </>
+      )}
+    </AdminShell>
   );
 }

@@ -12,15 +12,15 @@ test('signed out, every admin page sends to the sign-in form', async ({ page }) 
   expect(violations.map((v) => v.id)).toEqual([]);
 });
 
-test('the admin signs in with a session cookie, sees the surveys, and signing out revokes the session', async ({ page, context }, testInfo) => {
+test('the admin signs in with a session cookie, sees the overview, and signing out revokes the session', async ({ page, context }, testInfo) => {
   const { adminEmail, adminPassword } = suiteCredentials();
   await signIn(page, adminEmail, adminPassword);
   await expect(page).toHaveURL('/admin');
-  await expect(page.getByRole('heading', { name: 'Surveys' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'CUSTOMER_SATISFACTION' }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
   const cookie = (await context.cookies()).find((c) => c.name === 'hcs_session')!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/admin' });
-  await page.screenshot({ path: testInfo.outputPath('admin-surveys.png'), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('admin-overview-signed-in.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL('/admin/sign-in');

@@ -9,7 +9,8 @@ import { ZRN } from '../survey-responses/schemas';
 export const responseMethodFilters = ['link', 'In-App', 'Mobile', 'Email'] as const;
 export const ratingCategoryFilters = ['good', 'neutral', 'bad'] as const;
 
-const day = z
+/** A UTC calendar day, YYYY-MM-DD, that exists. */
+export const utcDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-01-31')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a date');
@@ -17,8 +18,8 @@ const day = z
 export const responseFilters = z
   .object({
     survey: z.string().refine(isUlid, 'must be a survey id').optional(),
-    from: day.optional(),
-    to: day.optional(),
+    from: utcDay.optional(),
+    to: utcDay.optional(),
     rating: z.coerce.number().int().min(0).max(10).optional(),
     /** good / neutral / bad; on an NPS survey these are promoters / passives / detractors. */
     category: z.enum(ratingCategoryFilters).optional(),
@@ -37,14 +38,19 @@ export const responseFilters = z
 
 export type ResponseFilters = z.infer<typeof responseFilters>;
 
-/** URL search params (or a GET form) → filters; empty fields count as absent. */
-export function parseResponseFilters(params: Record<string, string | string[] | undefined>) {
+/** Search params as a page gets them, without the empty fields a GET form sends for "any". */
+export function presentParams(params: Record<string, string | string[] | undefined>): Record<string, string> {
   const present: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     const v = Array.isArray(value) ? value[0] : value;
     if (v !== undefined && v.trim() !== '') present[key] = v.trim();
   }
-  return responseFilters.safeParse(present);
+  return present;
+}
+
+/** URL search params (or a GET form) → filters; empty fields count as absent. */
+export function parseResponseFilters(params: Record<string, string | string[] | undefined>) {
+  return responseFilters.safeParse(presentParams(params));
 }
 
 /** The query string of a filtered view, keys in a stable order, with extra params (e.g. a cursor). */

@@ -128,6 +128,13 @@ export async function openSurveyPage(input: {
   return { id: row.id, state, editing, expiresAt: row.expiresAt, questions, chosen };
 }
 
+/** The page of a survey version as a customer first sees it, with no response behind it (the admin preview). */
+export function previewSurveyPage({ definition, locale }: { definition: SurveyDefinition; locale: Locale }): SurveyPageView {
+  const askedAfter = askedAfterRatings(definition);
+  const questions = definition.questions.map((q, i) => pageQuestion(q, locale, askedAfter[i]));
+  return { id: 'preview', state: 'open', editing: true, expiresAt: 0, questions, chosen: {} };
+}
+
 /** The form field of a question's answer (repeated for a closed-ended question's choices). */
 export const ANSWER_PREFIX = 'answer.';
 export const answerField = (questionId: string) => `${ANSWER_PREFIX}${questionId}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RatingQuestion } from './definition';
-import { csatScore, netPromoterScore, npsCategory, ratingCategory } from './rating';
+import { npsCategory, ratingCategory, satisfactionScore } from './rating';
 
 const scale = (n: number, subType: RatingQuestion['sub_type'] = 'customer_satisfaction', from = 1): RatingQuestion => ({
   id: 'q',
@@ -34,13 +34,10 @@ describe('NPS and CSAT arithmetic', () => {
   it('classifies 0–6, 7–8, 9–10', () => {
     expect([0, 6, 7, 8, 9, 10].map(npsCategory)).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
   });
-  it('NPS = %promoters − %detractors over answered responses', () => {
-    expect(netPromoterScore([10, 9, 9, 8, 3])).toEqual({ promoters: 3, passives: 1, detractors: 1, total: 5, score: 40 });
-    expect(netPromoterScore([0, 0])).toMatchObject({ score: -100 });
-    expect(netPromoterScore([])).toMatchObject({ total: 0, score: null });
-  });
-  it('CSAT is the share of good ratings', () => {
-    expect(csatScore(['good', 'bad', 'good', 'good'])).toBe(75);
-    expect(csatScore([])).toBeNull();
+  it('NPS = %promoters − %detractors, CSAT = share of good ratings, over rated responses', () => {
+    expect(satisfactionScore({ good: 3, neutral: 1, bad: 1 }, true)).toBe(40);
+    expect(satisfactionScore({ good: 0, neutral: 0, bad: 2 }, true)).toBe(-100);
+    expect(satisfactionScore({ good: 3, neutral: 0, bad: 1 }, false)).toBe(75);
+    expect(satisfactionScore({ good: 0, neutral: 0, bad: 0 }, false)).toBeNull();
   });
 });

@@ -23,22 +23,12 @@ export function ratingCategory(question: RatingQuestion, rating: number): Rating
   return position >= firstGood ? 'good' : 'bad';
 }
 
-/** Percentage of good ratings among answered rating questions; null when nothing was answered. */
-export function csatScore(categories: RatingCategory[]): number | null {
-  if (categories.length === 0) return null;
-  return (100 * categories.filter((c) => c === 'good').length) / categories.length;
-}
-
-/** NPS = %promoters − %detractors over answered responses; null when nothing was answered. */
-export function netPromoterScore(ratings: number[]) {
-  const counts = { promoters: 0, passives: 0, detractors: 0 };
-  for (const r of ratings) {
-    const c = npsCategory(r);
-    if (c === 'promoter') counts.promoters++;
-    else if (c === 'passive') counts.passives++;
-    else counts.detractors++;
-  }
-  const total = ratings.length;
-  const score = total === 0 ? null : (100 * (counts.promoters - counts.detractors)) / total;
-  return { ...counts, total, score };
+/**
+ * From counts of rated responses by category: CSAT = share of good ratings; NPS = %promoters −
+ * %detractors (promoters are stored as good, detractors as bad). Null when nothing was rated.
+ */
+export function satisfactionScore(counts: { good: number; neutral: number; bad: number }, nps: boolean): number | null {
+  const rated = counts.good + counts.neutral + counts.bad;
+  if (rated === 0) return null;
+  return (100 * (nps ? counts.good - counts.bad : counts.good)) / rated;
 }

@@ -27,7 +27,8 @@ const emailTaken = () => conflict('A user with this email already exists');
 
 /** Adds a user; an email or external id already in use is a 409. */
 export async function addUser(input: {
-  email: string;
+  /** Null for users known only by their app's id (external_id). */
+  email: string | null;
   name: string;
   role: UserRole;
   locale: string;

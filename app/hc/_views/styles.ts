@@ -97,6 +97,8 @@ textarea:focus-visible, .hc-submit:focus-visible, .hc-link:focus-visible { outli
 .hc-answers { margin: 0 0 1.5rem; display: grid; gap: 0.75rem; }
 .hc-answers dt { font-weight: 600; }
 .hc-answers dd { margin: 0.15rem 0 0; color: var(--hc-text); white-space: pre-wrap; }
+.hc-submit:disabled { background: #9aa5b1; color: #1f2933; cursor: not-allowed; }
+.hc-preview { max-width: 40rem; margin: 0 auto 1rem; padding: 0.6rem 0.9rem; background: #fff4d6; border: 1px solid #e0b94f; border-radius: 8px; font-weight: 600; }
 @media (max-width: 30rem) {
   .hc-page { padding: 0.75rem 0.5rem 2rem; }
   .hc-card { padding: 1.25rem 1rem 1.5rem; border-radius: 10px; }

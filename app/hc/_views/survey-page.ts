@@ -35,10 +35,13 @@ function question(q: PageQuestion, first: boolean, chosen: string[], text: PageT
   return html`<fieldset class="hc-question q-${q.id}"><legend>${q.headline}${optional}</legend>${hint}<div class="${rating ? 'hc-scale' : 'hc-choices'}">${options}</div></fieldset>`;
 }
 
-function form(view: SurveyPageView, path: string, accessToken: string, text: PageText): Html {
+function form(view: SurveyPageView, path: string, accessToken: string, text: PageText, preview: boolean): Html {
   const questions = view.questions.map((q, i) => question(q, i === 0, view.chosen[q.id] ?? [], text));
   const submit = view.state === 'open' ? text.t('submit') : text.t('update');
-  return html`<form class="hc-form" method="post" action="${path}"><style>${trusted(followUpCss(view))}</style><input type="hidden" name="access_token" value="${accessToken}">${questions}<button class="hc-submit" type="submit">${submit}</button></form>`;
+  // A preview has nowhere to post and a disabled submit: nothing it shows can be recorded.
+  const target = preview ? '' : html` method="post" action="${path}"`;
+  const token = preview ? '' : html`<input type="hidden" name="access_token" value="${accessToken}">`;
+  return html`<form class="hc-form"${target}><style>${trusted(followUpCss(view))}</style>${token}${questions}<button class="hc-submit" type="submit"${preview ? trusted(' disabled') : ''}>${submit}</button></form>`;
 }
 
 function answers(view: SurveyPageView, { t }: PageText): Html | '' {
@@ -52,9 +55,12 @@ function answers(view: SurveyPageView, { t }: PageText): Html | '' {
   return html`<section aria-labelledby="hc-your-answers"><h2 id="hc-your-answers">${t('yourAnswers')}</h2><dl class="hc-answers">${items}</dl></section>`;
 }
 
-/** The page for each state: form (first visit or edit), thank-you, closed, disabled. */
-export function surveyPage(input: { view: SurveyPageView; locale: Locale; accessToken: string; error?: PageError }): Html {
-  const { view, locale, accessToken, error } = input;
+/**
+ * The page for each state: form (first visit or edit), thank-you, closed, disabled. `preview` (the admin
+ * view's) shows its text as a banner above a form that cannot be submitted.
+ */
+export function surveyPage(input: { view: SurveyPageView; locale: Locale; accessToken: string; error?: PageError; preview?: string }): Html {
+  const { view, locale, accessToken, error, preview } = input;
   const text = pageText(locale);
   const { t } = text;
   const path = `/hc/${locale}/survey_responses/${view.id}`;
@@ -65,7 +71,9 @@ export function surveyPage(input: { view: SurveyPageView; locale: Locale; access
   } else if (view.editing) {
     const alert = error ? html`<p class="hc-error" role="alert">${t(error === 'rating' ? 'errorRating' : 'errorGeneric')}</p>` : '';
     const note = view.state === 'answered' ? html`<p class="hc-note">${t('editUntil', { date })}</p>` : '';
-    main = html`<main class="hc-card" data-state="${view.state === 'open' ? 'open' : 'editing'}"><h1>${t('title')}</h1><p class="hc-intro">${t('intro')}</p>${alert}${form(view, path, accessToken, text)}${note}</main>`;
+    // Framed by the admin page, whose own <main> needs a name to tell the two apart.
+    const label = preview === undefined ? '' : html` aria-label="Customer page"`;
+    main = html`<main class="hc-card" data-state="${view.state === 'open' ? 'open' : 'editing'}"${label}><h1>${t('title')}</h1><p class="hc-intro">${t('intro')}</p>${alert}${form(view, path, accessToken, text, preview !== undefined)}${note}</main>`;
   } else {
     const closed = view.state === 'closed';
     const edit = closed
@@ -73,5 +81,6 @@ export function surveyPage(input: { view: SurveyPageView; locale: Locale; access
       : html`<p class="hc-note">${t('editUntil', { date })} <a class="hc-link" href="${surveyPagePath({ id: view.id, token: accessToken, locale })}&amp;edit=1">${t('edit')}</a></p>`;
     main = html`<main class="hc-card" data-state="${view.state}"><h1>${t(closed ? 'closedTitle' : 'thanksTitle')}</h1><p>${closed ? t('closedBody', { date }) : t('thanksBody')}</p>${answers(view, text)}${edit}</main>`;
   }
-  return document(locale, t('title'), main);
+  const banner = preview === undefined ? '' : html`<p class="hc-preview" role="note" lang="en">${preview}</p>`;
+  return document(locale, t('title'), html`${banner}${main}`);
 }

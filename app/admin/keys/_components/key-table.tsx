@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import type { AdminKey, KeyKind } from '@/lib/admin/keys';
+import { UtcTime } from '../../users/_components/utc-time';
+
+export function KeyTable({ kind, label, title, keys }: { kind: KeyKind; label: string; title: string; keys: AdminKey[] }) {
+  if (keys.length === 0) return <p className="admin-muted">No {label}s yet.</p>;
+  return (
+    <table className="admin-table">
+      <caption className="keys-caption">{title}, dates in UTC</caption>
+      <thead>
+        <tr>
+          {['ID', 'Description', 'Created (UTC)', 'Revoked (UTC)', 'State', 'Action'].map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((k) => (
+          <tr key={k.id}>
+            <td>{k.id}</td>
+            <th scope="row">{k.description || <span className="admin-muted">(no description)</span>}</th>
+            <td>
+              <UtcTime iso={k.created_at} />
+            </td>
+            <td>
+              <UtcTime iso={k.revoked_at} />
+            </td>
+            <td>{k.active ? 'active' : 'revoked'}</td>
+            <td>
+              {k.active && (
+                <Link href={`/admin/keys?revoke=${kind}-${k.id}#confirm`} prefetch={false} aria-label={`Revoke ${label} ${k.id}`}>
+                  Revoke…
+                </Link>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import type { Person } from '@/lib/admin/people';
+import { UtcTime } from './utc-time';
+
+export function PeopleTable({ people }: { people: Person[] }) {
+  if (people.length === 0) return <p className="admin-muted">No users on this page.</p>;
+  return (
+    <div className="people-scroll">
+      <table className="admin-table">
+        <caption className="people-caption">Users by id; dates in UTC</caption>
+        <thead>
+          <tr>
+            {['ID', 'Name', 'Email', 'Role', 'Locale', 'External ID', 'Created (UTC)'].map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.id}>
+              <td>{p.id}</td>
+              <th scope="row">
+                <Link href={`/admin/users/${p.id}`} prefetch={false}>
+                  {p.name}
+                </Link>
+              </th>
+              <td>{p.email ?? <span className="admin-muted">—</span>}</td>
+              <td>
+                {p.role}
+                {p.role === 'admin' && !p.has_password && <span className="people-warning"> (no password: cannot sign in here)</span>}
+              </td>
+              <td>{p.locale}</td>
+              <td>{p.external_id ?? <span className="admin-muted">—</span>}</td>
+              <td>
+                <UtcTime iso={p.created_at} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

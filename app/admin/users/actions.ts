@@ -1,0 +1,33 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { addPerson, changePerson, setPersonPassword } from '@/lib/admin/people';
+import { addPersonForm, changePersonForm, passwordForm, runForm, type FormState } from '@/lib/admin/people-forms';
+import { pageAdmin } from '../_components/session';
+import { formFields } from './_components/form-fields';
+
+// Server actions of the people forms (useActionState): a refusal comes back as the form's state, a
+// success redirects (post/redirect/get), so a reload never posts twice. Without JavaScript the form
+// posts to the page and the same state is rendered by the server. pageAdmin checks the session first
+// (a signed-out post goes to the sign-in form); Next checks the Origin of every action.
+
+export async function addUserAction(_state: FormState, formData: FormData): Promise<FormState> {
+  await pageAdmin();
+  const result = await runForm(addPersonForm, formFields(formData), addPerson);
+  if (!result.ok) return result.state;
+  redirect(`/admin/users/${result.value.id}?notice=added`);
+}
+
+export async function changeUserAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const actor = await pageAdmin();
+  const result = await runForm(changePersonForm, formFields(formData), (input) => changePerson({ actor, ...input }));
+  if (!result.ok) return result.state;
+  redirect(`/admin/users/${result.value.id}?notice=saved`);
+}
+
+export async function setPasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const actor = await pageAdmin();
+  const result = await runForm(passwordForm, formFields(formData), (input) => setPersonPassword({ actor, ...input }));
+  if (!result.ok) return result.state;
+  redirect(`/admin/users/${result.value.id}?notice=password`);
+}

@@ -1,0 +1,84 @@
+import AxeBuilder from '@axe-core/playwright';
+import { randomUUID } from 'node:crypto';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { adminAuth, csatAnswers, makeCsatSurvey, offer, suiteCredentials, type Survey } from '../support/api';
+import { signInAsAdmin } from './support';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function answer(request: APIRequestContext, survey: Survey, offered: { id: string; token: string }, rating: number) {
+  const res = await request.post(`/api/v2/guide/survey_responses/${offered.id}`, {
+    data: { survey_response: { access_token: offered.token, answers: csatAnswers(survey, rating) } },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+const figure = (page: Page, name: string) => page.locator('.overview-figures div').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
+
+test('the overview counts a survey exactly, and its figures and bars drill down to the rows behind them', async ({ page, request }, testInfo) => {
+  const survey = await makeCsatSurvey(request);
+  const [a, b] = [await offer(request, { surveyId: survey.id }), await offer(request, { surveyId: survey.id }), await offer(request, { surveyId: survey.id })];
+  await answer(request, survey, a!, 5);
+  await answer(request, survey, b!, 2);
+  await answer(request, survey, a!, 4); // a changed answer moves between cells; nothing counts twice
+
+  await signInAsAdmin(page);
+  await page.goto(`/admin?survey=${survey.id}`);
+  await expect(figure(page, 'Responses offered')).toHaveText('3');
+  await expect(figure(page, 'Answered')).toHaveText('2');
+  await expect(figure(page, 'Response rate')).toHaveText('66.7%');
+  await expect(figure(page, 'CSAT score')).toHaveText('50.0%');
+  const distribution = page.getByRole('table', { name: /Ratings, 2 in all/ });
+  await expect(distribution.getByRole('row')).toHaveCount(6);
+  await expect(distribution.getByRole('row', { name: /5 · / })).toContainText('0');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('admin-overview.png'), fullPage: true });
+
+  // The bar of rating 2 lands on exactly that response.
+  await distribution.getByRole('row', { name: /2 · / }).getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/admin/survey_responses\\?survey=${survey.id}&from=[-0-9]+&to=${today()}&rating=2$`));
+  await expect(page.locator(`a[href="/admin/survey_responses/${b!.id}"]`).first()).toBeVisible();
+  await expect(page.locator(`a[href="/admin/survey_responses/${a!.id}"]`)).toHaveCount(0);
+
+  // Today's good segment of the trend chart lands on the good response of today.
+  await page.goto(`/admin?survey=${survey.id}`);
+  await page.getByRole('link', { name: `Day ${today()}: 1 good ratings` }).click();
+  await expect(page).toHaveURL(`/admin/survey_responses?survey=${survey.id}&from=${today()}&to=${today()}&category=good`);
+  await expect(page.locator(`a[href="/admin/survey_responses/${a!.id}"]`).first()).toBeVisible();
+  await expect(page.locator(`a[href="/admin/survey_responses/${b!.id}"]`)).toHaveCount(0);
+});
+
+test('an NPS campaign shows its score with promoters, passives and detractors', async ({ page, request }) => {
+  const st = (value: string) => ({ type: 'static', value });
+  const res = await request.post('/api/v2/guide/surveys', {
+    headers: adminAuth(),
+    data: {
+      survey: {
+        type: 'NET_PROMOTER_SCORE',
+        questions: [{ type: 'rating_scale_numeric', sub_type: 'net_promoter_score', headline: st('Recommend us?'), options: Array.from({ length: 11 }, (_, r) => ({ rating: r, label: st(String(r)) })) }],
+      },
+    },
+  });
+  expect(res.status()).toBe(201);
+  const campaign = (await res.json()).survey as { id: string };
+  for (const rating of [10, 9, 7, 3]) {
+    const ingest = await request.post('/api/responses', { data: { writeKey: suiteCredentials().writeKey, campaign: campaign.id, rating, userId: `nps-${randomUUID()}` } });
+    expect(ingest.status()).toBe(201);
+  }
+  await signInAsAdmin(page);
+  await page.goto(`/admin?survey=${campaign.id}&bucket=week`);
+  await expect(figure(page, 'NPS')).toHaveText('+25');
+  await expect(page.getByRole('link', { name: 'Promoters: 2 (50%)' })).toHaveAttribute('href', new RegExp(`category=good$`));
+  await expect(page.getByRole('link', { name: 'Passives: 1 (25%)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Detractors: 1 (25%)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Trend by week' })).toBeVisible();
+});
+
+test('choices in the address that are not valid get a message, not an error page', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/admin?from=2026-02-31&bucket=hour');
+  await expect(page.locator('.admin-error')).toHaveText('Some of the choices in the address are not valid; showing the defaults.');
+  await page.goto('/admin?survey=01ARZ3NDEKTSV4RRFFQ69G5FAV');
+  await expect(page.locator('.admin-error')).toHaveText('No survey has this id.');
+});

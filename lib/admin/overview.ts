@@ -1,0 +1,168 @@
+import { findDailyCounts, findReasonCounts, findRecentRated, type DailyCount } from '@/db/admin-figures';
+import { listSurveys } from '@/db/surveys';
+import type { SurveyRow } from '@/db/schema';
+import type { Actor } from '../auth/credentials';
+import { displayLocale } from '../i18n/locales';
+import { isRatingQuestion, type Question, type RatingQuestion } from '../surveys/definition';
+import { satisfactionScore } from '../surveys/rating';
+import { localizeQuestion } from '../surveys/serialize';
+import { loadVersion } from '../surveys/surveys';
+import { idBoundsFor, idTime } from '../ids';
+import { DAY_MS, iso } from '../time';
+import { responsesHref, type ResponseFilters } from './filters';
+import type { OverviewQuery } from './schemas';
+
+// The admin overview: per survey and range of UTC days, how many responses were offered and
+// answered, the CSAT score or NPS, the distribution over the whole scale and a trend. Every figure
+// comes from survey_daily_counts (one cell per survey, day, answered state and rating), so its cost
+// does not grow with the number of responses, and carries the link to the responses behind it.
+
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 3 * 366;
+/** Day buckets beyond this many days would be unreadable bars: weeks are used instead. */
+const MAX_DAY_BUCKETS = 92;
+const DAY_BUCKETS_BY_DEFAULT = 62;
+/** The newest bad ratings shown to follow up on. */
+const FOLLOW_UP_ROWS = 8;
+
+export const dayNumber = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+export const dayString = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+interface Tally {
+  offered: number;
+  answered: number;
+  rated: number;
+  good: number;
+  neutral: number;
+  bad: number;
+}
+
+function tally(cells: DailyCount[]): Tally {
+  const t: Tally = { offered: 0, answered: 0, rated: 0, good: 0, neutral: 0, bad: 0 };
+  for (const c of cells) {
+    t.offered += c.responses;
+    if (c.answered) t.answered += c.responses;
+    if (c.rating === null) continue;
+    t.rated += c.responses;
+    if (c.ratingCategory === 'good' || c.ratingCategory === 'neutral' || c.ratingCategory === 'bad') t[c.ratingCategory] += c.responses;
+  }
+  return t;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
+
+/** Monday-start weeks: epoch day 0 was a Thursday. */
+const weekStart = (day: number) => day - ((day + 3) % 7);
+
+function buckets(fromDay: number, toDay: number, size: 'day' | 'week') {
+  const out: { from: number; to: number }[] = [];
+  for (let start = fromDay; start <= toDay; ) {
+    const end = size === 'day' ? start : Math.min(toDay, weekStart(start) + 6);
+    out.push({ from: start, to: end });
+    start = end + 1;
+  }
+  return out;
+}
+
+function surveyLabel(survey: SurveyRow, headline: string | undefined) {
+  const type = { CUSTOMER_SATISFACTION: 'CSAT', NET_PROMOTER_SCORE: 'NPS', CUSTOM: 'Custom' }[survey.type];
+  return `${type}: ${headline ?? survey.id}${survey.state === 'disabled' ? ' (disabled)' : ''}`;
+}
+
+export type Overview = Awaited<ReturnType<typeof surveyOverview>>;
+
+/** The overview of one survey (by default the first enabled CSAT survey) over a range of days. */
+export async function surveyOverview({ admin, query, now = Date.now() }: { admin: Actor; query: OverviewQuery; now?: number }) {
+  const locale = displayLocale(admin.locale);
+  const rows = await listSurveys();
+  const surveys = await Promise.all(
+    rows.map(async (row) => {
+      const version = await loadVersion(row.id, row.latestVersion);
+      const first = version?.definition.questions[0];
+      const rating = version?.definition.questions.find(isRatingQuestion);
+      const questions = version?.definition.questions ?? [];
+      return { row, rating, questions, label: surveyLabel(row, first && localizeQuestion(first, locale, false).headline.value) };
+    }),
+  );
+  const chosen = query.survey
+    ? surveys.find((s) => s.row.id === query.survey)
+    : (surveys.find((s) => s.row.type === 'CUSTOMER_SATISFACTION' && s.row.state === 'enabled') ?? surveys[0]);
+  const choices = surveys.map((s) => ({ id: s.row.id, label: s.label }));
+  if (!chosen) return { ok: false as const, problem: query.survey ? 'No survey has this id.' : 'There are no surveys yet.', choices };
+
+  const today = Math.floor(now / DAY_MS);
+  const toDay = query.to ? dayNumber(query.to) : today;
+  const fromDay = query.from ? dayNumber(query.from) : toDay - (DEFAULT_DAYS - 1);
+  if (fromDay > toDay) return { ok: false as const, problem: 'The start of the range is after its end.', choices };
+  if (toDay - fromDay + 1 > MAX_DAYS) return { ok: false as const, problem: `A range may span at most ${MAX_DAYS} days.`, choices };
+  const span = toDay - fromDay + 1;
+  const bucket = span > MAX_DAY_BUCKETS ? 'week' : (query.bucket ?? (span <= DAY_BUCKETS_BY_DEFAULT ? 'day' : 'week'));
+
+  const surveyId = chosen.row.id;
+  const { lo, hi } = idBoundsFor(fromDay * DAY_MS, (toDay + 1) * DAY_MS - 1);
+  const [cells, reasonCounts, unhappy] = await Promise.all([
+    findDailyCounts({ surveyId, fromDay, toDay }),
+    findReasonCounts({ surveyId, fromDay, toDay }),
+    findRecentRated({ surveyId, loId: lo, hiId: hi, category: 'bad', limit: FOLLOW_UP_ROWS }),
+  ]);
+  const nps = chosen.row.type === 'NET_PROMOTER_SCORE' || chosen.rating?.sub_type === 'net_promoter_score';
+  const base: ResponseFilters = { survey: chosen.row.id, from: dayString(fromDay), to: dayString(toDay) };
+  const link = (extra: Partial<ResponseFilters>, range: Pick<ResponseFilters, 'from' | 'to'> = {}) => responsesHref({ ...base, ...range, ...extra });
+  const total = tally(cells);
+
+  return {
+    ok: true as const,
+    choices,
+    survey: { id: chosen.row.id, label: chosen.label, type: chosen.row.type, state: chosen.row.state, nps },
+    range: { from: dayString(fromDay), to: dayString(toDay), bucket },
+    offered: { count: total.offered, href: link({}) },
+    answered: { count: total.answered, href: link({ status: 'answered' }) },
+    responseRate: percent(total.answered, total.offered),
+    score: satisfactionScore(total, nps),
+    rated: total.rated,
+    categories: (['good', 'neutral', 'bad'] as const)
+      .filter((c) => nps || c !== 'neutral')
+      .map((c) => ({ category: c, count: total[c], share: percent(total[c], total.rated), href: link({ category: c }) })),
+    reasons: reasons(reasonCounts, chosen.questions, locale).map((r) => ({ ...r, href: link({ reason: r.optionId }) })),
+    followUp: unhappy.map((r) => ({ ...r, created: iso(idTime(r.id)).slice(0, 16).replace('T', ' '), href: `/admin/survey_responses/${r.id}` })),
+    distribution: distribution(cells, chosen.rating, locale).map((d) => ({ ...d, share: percent(d.count, total.rated), href: link({ rating: d.rating }) })),
+    trend: buckets(fromDay, toDay, bucket).map((b) => {
+      const t = tally(cells.filter((c) => c.day >= b.from && c.day <= b.to));
+      const range = { from: dayString(b.from), to: dayString(b.to) };
+      return {
+        ...range,
+        ...t,
+        score: satisfactionScore(t, nps),
+        href: link({}, range),
+        hrefs: { good: link({ category: 'good' }, range), neutral: link({ category: 'neutral' }, range), bad: link({ category: 'bad' }, range) },
+      };
+    }),
+  };
+}
+
+/** Counts per rating over the whole scale of the latest version (and any rating older versions had). */
+function distribution(cells: DailyCount[], question: RatingQuestion | undefined, locale: ReturnType<typeof displayLocale>) {
+  const counts = new Map<number, number>();
+  for (const o of question?.options ?? []) counts.set(o.rating, 0);
+  for (const c of cells) if (c.rating !== null) counts.set(c.rating, (counts.get(c.rating) ?? 0) + c.responses);
+  const options = question ? localizeQuestion(question, locale, false).options : [];
+  return [...counts.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([rating, count]) => {
+      const option = (options as { rating: number; label: { value: string }; emoji?: { value: string } }[]).find((o) => o.rating === rating);
+      return { rating, count, label: option?.label.value ?? String(rating), emoji: option?.emoji?.value };
+    });
+}
+
+/** The options chosen in closed-ended questions (the reasons after a bad rating), most chosen first. */
+function reasons(counts: Awaited<ReturnType<typeof findReasonCounts>>, questions: Question[], locale: ReturnType<typeof displayLocale>) {
+  const labels = new Map<string, string>();
+  for (const q of questions) {
+    if (q.type !== 'closed_ended') continue;
+    for (const o of localizeQuestion(q, locale, false).options as { id: string; label: { value: string } }[]) labels.set(o.id, o.label.value);
+  }
+  const total = counts.reduce((n, c) => n + c.responses, 0);
+  return counts
+    .map((c) => ({ optionId: c.optionId, label: labels.get(c.optionId) ?? c.optionId, count: c.responses, share: percent(c.responses, total) }))
+    .sort((a, b) => b.count - a.count);
+}

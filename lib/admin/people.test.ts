@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { findUserById } from '@/db/users';
+import type { Actor } from '../auth/credentials';
+import { hashPassword } from '../auth/secrets';
+import { addUser } from '../users/users';
+import { sessionAdmin, signIn } from './session';
+import { addPersonForm } from './people-forms';
+import { addPerson, changePerson, listPeople, setPersonPassword } from './people';
+
+const unique = (prefix: string) => `${prefix}-${randomUUID()}@example.com`;
+const actorOf = (row: { id: number; email: string | null; role: Actor['role']; locale: string }): Actor => ({ ...row, email: row.email ?? '' });
+
+async function admin(password = 'a long enough password') {
+  return addUser({ email: unique('admin'), name: 'Admin', role: 'admin', locale: 'en-us', passwordHash: await hashPassword(password) });
+}
+
+/** Demotes every admin but `keep`, so that `keep` is the last one. */
+async function onlyAdmin(keep: Actor) {
+  for (let after = 0; ; ) {
+    const { people, nextAfter } = await listPeople({ after });
+    for (const p of people) if (p.role === 'admin' && p.id !== keep.id) await changePerson({ actor: keep, id: p.id, role: 'agent', locale: 'en-us' });
+    if (nextAfter === undefined) return;
+    after = nextAfter;
+  }
+}
+
+describe('people rules', () => {
+  it('refuses a duplicate email, case aside, on the email field', async () => {
+    const email = unique('dup');
+    await addPerson(addPersonForm.parse({ email, name: 'First', role: 'agent', locale: 'de' }));
+    await expect(addPerson(addPersonForm.parse({ email: email.toUpperCase(), name: 'Second', role: 'end_user', locale: 'fr' }))).rejects.toMatchObject({
+      message: 'A user with this email already exists.',
+      field: 'email',
+    });
+  });
+
+  it('gives a password to admins only, hashed, and the admin can sign in with it', async () => {
+    const email = unique('new-admin');
+    await expect(addPerson(addPersonForm.parse({ email, name: 'A', role: 'agent', locale: 'ja', password: 'twelve chars!' }))).rejects.toMatchObject({ field: 'password' });
+    const person = await addPerson(addPersonForm.parse({ email, name: 'A', role: 'admin', locale: 'ja', password: 'twelve chars!' }));
+    expect(person).toMatchObject({ role: 'admin', locale: 'ja', has_password: true });
+    expect((await findUserById({ id: person.id }))?.passwordHash).toMatch(/^scrypt\$/);
+    expect((await signIn({ email, password: 'twelve chars!' })).ok).toBe(true);
+  });
+
+  it('keeps the last admin and refuses self-demotion; demoting signs out and clears the password', async () => {
+    const a = actorOf(await admin());
+    await onlyAdmin(a);
+    await expect(changePerson({ actor: a, id: a.id, role: 'agent', locale: 'en-us' })).rejects.toMatchObject({ message: 'This is the last admin: make another admin first.' });
+
+    const bRow = await admin('b password long');
+    const b = actorOf(bRow);
+    await expect(changePerson({ actor: a, id: a.id, role: 'end_user', locale: 'en-us' })).rejects.toMatchObject({ message: 'You cannot remove your own admin role: ask another admin.' });
+    expect(await changePerson({ actor: a, id: a.id, role: 'admin', locale: 'pt-br' })).toMatchObject({ role: 'admin', locale: 'pt-br' });
+
+    const session = await signIn({ email: b.email, password: 'b password long' });
+    if (!session.ok) throw new Error('expected a session');
+    expect(await changePerson({ actor: a, id: b.id, role: 'agent', locale: 'es' })).toMatchObject({ role: 'agent', locale: 'es', has_password: false });
+    expect(await sessionAdmin({ token: session.token })).toBeUndefined();
+    // Promoted again, b has no password until one is set.
+    expect(await changePerson({ actor: a, id: b.id, role: 'admin', locale: 'es' })).toMatchObject({ role: 'admin', has_password: false });
+    await expect(changePerson({ actor: b, id: 999_999_999, role: 'agent', locale: 'de' })).rejects.toMatchObject({ message: 'No user has this id.' });
+  });
+
+  it('sets passwords of admins only; another admin is signed out by a reset', async () => {
+    const a = actorOf(await admin());
+    const b = await admin('old password b');
+    const agent = await addUser({ email: unique('agent'), name: 'Agent', role: 'agent', locale: 'en-us' });
+    await expect(setPersonPassword({ actor: a, id: agent.id, password: 'whatever long' })).rejects.toMatchObject({ field: 'password' });
+    const session = await signIn({ email: b.email!, password: 'old password b' });
+    if (!session.ok) throw new Error('expected a session');
+    await setPersonPassword({ actor: a, id: b.id, password: 'new password b' });
+    expect(await sessionAdmin({ token: session.token })).toBeUndefined();
+    expect((await signIn({ email: b.email!, password: 'new password b' })).ok).toBe(true);
+  });
+
+  it('pages users by id in both directions', async () => {
+    for (let i = 0; i < 5; i++) await addUser({ email: unique('page'), name: `P${i}`, role: 'end_user', locale: 'en-us' });
+    const first = await listPeople({ limit: 2 });
+    expect(first.previousBefore).toBeUndefined();
+    const second = await listPeople({ after: first.nextAfter!, limit: 2 });
+    expect(second.people[0]!.id).toBeGreaterThan(first.people[1]!.id);
+    const back = await listPeople({ before: second.previousBefore!, limit: 2 });
+    expect(back).toEqual(first);
+  });
+});
