@@ -35,3 +35,11 @@ export function epochToMs(value: number, edge: 'start' | 'end' = 'start'): numbe
   if (value >= 1e11) return value;
   return value * 1000 + (edge === 'end' ? 999 : 0);
 }
+
+/** Dates in the admin view: UTC, to the minute or the second (the page says they are UTC). */
+export const utcMinute = (ms: number) => iso(ms).slice(0, 16).replace('T', ' ');
+export const utcSecond = (ms: number) => iso(ms).slice(0, 19).replace('T', ' ');
+
+/** A UTC calendar day `YYYY-MM-DD` ↔ its number of days since 1970-01-01. */
+export const dayNumber = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+export const dayString = (day: number) => iso(day * DAY_MS).slice(0, 10);

@@ -8,7 +8,7 @@ import { satisfactionScore } from '../surveys/rating';
 import { localizeQuestion } from '../surveys/serialize';
 import { loadVersion } from '../surveys/surveys';
 import { idBoundsFor, idTime } from '../ids';
-import { DAY_MS, iso } from '../time';
+import { DAY_MS, dayNumber, dayString, utcMinute } from '../time';
 import { responsesHref, type ResponseFilters } from './filters';
 import type { OverviewQuery } from './schemas';
 
@@ -25,8 +25,6 @@ const DAY_BUCKETS_BY_DEFAULT = 62;
 /** The newest bad ratings shown to follow up on. */
 const FOLLOW_UP_ROWS = 8;
 
-export const dayNumber = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-export const dayString = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 interface Tally {
   offered: number;
@@ -124,7 +122,7 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
       .filter((c) => nps || c !== 'neutral')
       .map((c) => ({ category: c, count: total[c], share: percent(total[c], total.rated), href: link({ category: c }) })),
     reasons: reasons(reasonCounts, chosen.questions, locale).map((r) => ({ ...r, href: link({ reason: r.optionId }) })),
-    followUp: unhappy.map((r) => ({ ...r, created: iso(idTime(r.id)).slice(0, 16).replace('T', ' '), href: `/admin/survey_responses/${r.id}` })),
+    followUp: unhappy.map((r) => ({ ...r, created: utcMinute(idTime(r.id)), href: `/admin/survey_responses/${r.id}` })),
     distribution: distribution(cells, chosen.rating, locale).map((d) => ({ ...d, share: percent(d.count, total.rated), href: link({ rating: d.rating }) })),
     trend: buckets(fromDay, toDay, bucket).map((b) => {
       const t = tally(cells.filter((c) => c.day >= b.from && c.day <= b.to));

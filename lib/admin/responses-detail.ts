@@ -10,10 +10,10 @@ import {
   parseAnswers,
   ratingView,
   surveyInfos,
-  utcSecond,
   versionQuestions,
   type RatingView,
 } from './responses-view';
+import { utcSecond } from '../time';
 
 export type AnswerView =
   | { kind: 'rating'; rating: RatingView; category: string }

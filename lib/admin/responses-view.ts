@@ -1,7 +1,6 @@
 import type { SurveyType } from '@/db/schema';
 import { listSurveys } from '@/db/surveys';
 import type { Locale } from '../i18n/locales';
-import { iso } from '../time';
 import type { Question } from '../surveys/definition';
 import { localizeQuestion } from '../surveys/serialize';
 import { loadVersion } from '../surveys/surveys';
@@ -100,10 +99,6 @@ export function reasonsAndComment(questions: LocalizedQuestion[], answers: WireA
   }
   return { reasons, comment };
 }
-
-/** Dates in the admin view: UTC, to the minute or the second, and said to be UTC by the caller. */
-export const utcMinute = (ms: number) => iso(ms).slice(0, 16).replace('T', ' ');
-export const utcSecond = (ms: number) => iso(ms).slice(0, 19).replace('T', ' ');
 
 /** How the response came in: `link` (offered through the Zendesk API) or the SatisMeter method. */
 export const methodName = (method: string | null) => method ?? 'link';

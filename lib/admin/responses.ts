@@ -14,11 +14,11 @@ import {
   ratingView,
   reasonsAndComment,
   surveyInfos,
-  utcMinute,
   versionQuestions,
   type RatingView,
   type SurveyInfo,
 } from './responses-view';
+import { utcMinute } from '../time';
 
 export const ADMIN_PAGE_SIZE = 50;
 /** Index entries one page looks at at most when filters test rows the driving index does not cover. */
