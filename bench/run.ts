@@ -245,7 +245,7 @@ for (const rows of rowCounts) {
     }
     lines.push({ ...median(route), trivial: median(trivial) });
   }
-  const exported = 'export'.includes(values.only) || values.only === '' ? await exportAll(ctx) : undefined;
+  const exported = 'CSV export'.includes(values.only) ? await exportAll(ctx) : undefined;
   clearInterval(sampler);
   server.kill('SIGTERM');
   results.set(rows, { lines, rss });

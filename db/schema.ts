@@ -142,6 +142,8 @@ export const surveyResponses = sqliteTable(
     index('survey_responses_survey_idx').on(t.surveyId, t.id),
     index('survey_responses_anonymous_idx').on(t.anonymousId, t.id),
     index('survey_responses_survey_rating_idx').on(t.surveyId, t.rating, t.id),
+    // The overview's newest bad ratings, and the category filter of the responses table.
+    index('survey_responses_survey_category_idx').on(t.surveyId, t.ratingCategory, t.id),
   ],
 );
 export type SurveyResponseRow = typeof surveyResponses.$inferSelect;

@@ -1,6 +1,7 @@
 import { findUserByEmail, listUsers } from '@/db/users';
 import { listSurveys } from '@/db/surveys';
 import type { ResponseMethod } from '@/db/schema';
+import { starterQuestions } from './admin/surveys-starters';
 import { locales } from './i18n/locales';
 import { fillSurveyResponses } from './survey-responses/synthetic';
 import { createSurvey, loadVersion } from './surveys/surveys';
@@ -12,7 +13,6 @@ import { addUser } from './users/users';
 
 const DAYS = 182;
 const MARKER = 'customer-1@demo.example';
-const text = (value: string) => ({ type: 'static' as const, value });
 const COMMENTS = {
   pleased: ['Quick and friendly, thank you!', 'Solved on the first reply.', 'Great support as always.', 'Clear instructions, it works now.', 'Vielen Dank für die schnelle Hilfe!', 'Merci, très efficace.', '迅速な対応ありがとうございました。'],
   unhappy: ['I had to explain the problem three times.', 'Took a week to get an answer.', 'The issue is still not fixed.', 'The agent closed the ticket without asking me.', 'La respuesta no resolvió mi problema.', 'Demorou demais.'],
@@ -46,10 +46,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
       type: 'NET_PROMOTER_SCORE',
       state: 'enabled',
       settings: { allow_anonymous: true, resurvey_days: 90, targeting: [] },
-      questions: [
-        { type: 'rating_scale_numeric', sub_type: 'net_promoter_score', headline: text('How likely are you to recommend us to a friend or colleague?'), options: Array.from({ length: 11 }, (_, r) => ({ rating: r, label: text(String(r)) })) },
-        { type: 'open_ended', alias: 'why', headline: text('What is the main reason for your score?') },
-      ],
+      questions: starterQuestions('NET_PROMOTER_SCORE'),
     },
   });
   const appUsers = await addPeople(300, (n) => ({ email: null, externalId: `demo-app-user-${n}`, name: `App user ${n}`, role: 'end_user', locale: locales[n % locales.length]! }));

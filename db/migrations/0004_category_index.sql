@@ -1,0 +1,1 @@
+CREATE INDEX `survey_responses_survey_category_idx` ON `survey_responses` (`survey_id`,`rating_category`,`id`);
