@@ -36,7 +36,7 @@ const connections = Number(values.connections);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 
-interface Line { name: string; rps: number; p99: number; errors: number; trivial?: Line }
+interface Line { name: string; rps: number; p99: number; errors: number; trivial?: Line; rss?: number }
 /** `expect`: the status that counts as success (the page's form post answers 303). */
 type Scenario = { name: string; requests: autocannon.Request[]; expect?: number };
 
@@ -227,8 +227,14 @@ const results = new Map<number, { lines: Line[]; rss: number }>();
 for (const rows of rowCounts) {
   const ctx = await prepare(rows);
   const server = await startServer(ctx.file);
+  // Peak RSS of the whole run and of the current route (which route makes the memory grow).
   let rss = 0;
-  const sampler = setInterval(() => { rss = Math.max(rss, rssMb(server.pid!)); }, 250);
+  let phase = 0;
+  const sampler = setInterval(() => {
+    const now = rssMb(server.pid!);
+    rss = Math.max(rss, now);
+    phase = Math.max(phase, now);
+  }, 250);
   const js = await pageScriptBytes(ctx);
   console.log(`survey page JavaScript when enabled: ${js.files} files, ${(js.bytes / 1024).toFixed(0)} KiB (${(js.gzip / 1024).toFixed(0)} KiB gzipped); none is needed to answer`);
   // This machine drifts and stalls (shared disk and CPU): each route and the trivial route are measured
@@ -236,6 +242,7 @@ for (const rows of rowCounts) {
   const [trivialScenario, ...routes] = scenarios(ctx);
   const lines: Line[] = [];
   for (const s of routes.filter((r) => r.name.includes(values.only))) {
+    phase = 0;
     await measure(s, 2); // warm-up: JIT, caches, first compilation of the route
     const route: Line[] = [];
     const trivial: Line[] = [];
@@ -243,21 +250,22 @@ for (const rows of rowCounts) {
       trivial.push(await measure(trivialScenario!, duration / SLICES));
       route.push(await measure(s, duration / SLICES));
     }
-    lines.push({ ...median(route), trivial: median(trivial) });
+    lines.push({ ...median(route), trivial: median(trivial), rss: phase });
   }
-  const exported = 'CSV export'.includes(values.only) ? await exportAll(ctx) : undefined;
+  phase = 0;
+  const exported = 'CSV export'.includes(values.only) ? { ...(await exportAll(ctx)), rss: phase } : undefined;
   clearInterval(sampler);
   server.kill('SIGTERM');
   results.set(rows, { lines, rss });
 
-  if (exported) console.log(`\nCSV export of every response: ${exported.lines - 1} rows, ${(exported.bytes / 1e6).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s (peak server RSS below)`);
+  if (exported) console.log(`\nCSV export of every response: ${exported.lines - 1} rows, ${(exported.bytes / 1e6).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s, peak server RSS ${exported.rss.toFixed(0)} MB`);
   console.log(`\n${rows} rows, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice (peak server RSS ${rss.toFixed(0)} MB)`);
-  console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'p99×'.padStart(6) + 'errors'.padStart(8));
+  console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'p99×'.padStart(6) + 'errors'.padStart(8) + 'RSS MB'.padStart(8));
   for (const l of lines) {
     const t = l.trivial!;
     console.log(l.name.padEnd(42) + l.rps.toFixed(0).padStart(7) + String(l.p99).padStart(8) +
       `  ${t.rps.toFixed(0).padStart(6)}, ${String(t.p99).padStart(4)} ms`.padEnd(21) +
-      `${((100 * l.rps) / t.rps).toFixed(0)}%`.padStart(6) + (l.p99 / Math.max(1, t.p99)).toFixed(1).padStart(6) + String(l.errors).padStart(8));
+      `${((100 * l.rps) / t.rps).toFixed(0)}%`.padStart(6) + (l.p99 / Math.max(1, t.p99)).toFixed(1).padStart(6) + String(l.errors).padStart(8) + (l.rss ?? 0).toFixed(0).padStart(8));
   }
 }
 

@@ -23,11 +23,12 @@ const statements = preparedOnce((db: Db) => ({
        where survey_id = ? and day >= ? and day <= ? group by question_id, option_id having sum(responses) > 0`,
     )
     .raw(true),
+  // Pinned: with the comment subquery the planner otherwise walks every response of the range.
   recent: db.$client
     .prepare(
       `select r.id, r.rating, r.subject_zrns, r.locale,
          (select a.value from answers a where a.response_id = r.id and a.type = 'open_ended' and a.value <> '' order by a.position limit 1)
-       from survey_responses r
+       from survey_responses r indexed by survey_responses_survey_category_idx
        where r.survey_id = ? and r.id >= ? and r.id <= ? and r.rating_category = ? order by r.id desc limit ?`,
     )
     .raw(true),
