@@ -16,7 +16,7 @@ const npsScale = (subType: 'net_promoter_score' | 'other'): SurveyDefinition => 
       type: 'rating_scale_numeric',
       sub_type: subType,
       headline: st('How likely are you to recommend us?'),
-      options: Array.from({ length: 11 }, (_, r) => ({ id: newId(), rating: r, label: st(String(r)) })),
+      options: Array.from({ length: 11 }, (_, r) => ({ id: newId(), rating: r, label: st(String(r)), follow_up: null })),
     },
   ],
 });
