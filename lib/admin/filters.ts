@@ -25,7 +25,7 @@ export const utcDay = z
   })
   .refine((v) => v >= FIRST_DAY && v <= LAST_DAY, `must be a day from ${FIRST_DAY} to ${LAST_DAY}`);
 
-export const responseFilters = z
+const responseFilters = z
   .object({
     survey: z.string().refine(isUlid, 'must be a survey id').optional(),
     from: utcDay.optional(),
@@ -41,8 +41,8 @@ export const responseFilters = z
     subject: z.string().regex(ZRN, 'must be a ZRN such as zen:ticket:123').transform((s) => s.toLowerCase()).optional(),
     /** A user id, an email or a SatisMeter userId (a value no user has is read as an anonymous id). */
     responder: z.string().max(320).optional(),
-    /** An anonymous responder's id, as sent to /api/responses (never read as a user id). */
-    anonymous: z.string().max(200).optional(),
+    /** An anonymous responder's id, as /api/responses takes it (up to 255 characters); never read as a user id. */
+    anonymous: z.string().max(255).optional(),
     /** `link`: offered through the Zendesk API (emailed rating links); the rest as sent to /api/responses. */
     method: z.enum(responseMethodFilters).optional(),
   })

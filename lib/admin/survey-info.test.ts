@@ -69,6 +69,6 @@ describe('response filters', () => {
     expect(criteriaOf(parseResponseFilters({ responder: '12345' }).data!, { responderId: 12345 })).toEqual({ responderId: 12345 });
     expect(criteriaOf(parsed.data!, { anonymousId: 'other' })).toBeUndefined();
     expect(criteriaOf(parsed.data!, { responderId: 7 })).toEqual({ responderId: 7, anonymousId: '12345' });
-    expect(parseResponseFilters({ anonymous: 'x'.repeat(201) }).success).toBe(false);
+    expect(parseResponseFilters({ anonymous: 'x'.repeat(256) }).success).toBe(false);
   });
 });
