@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
-import { getDb, type Db } from './client';
-import type { ResponseMethod } from './schema';
+import { preparedText } from './client';
+import type { ResponseMethod, SurveyResponseRow } from './schema';
+import { keyConditions, RESPONSE_COLUMNS, responseColumnsOf, toResponse } from './survey-responses';
 
 // The admin view's responses table and CSV export: keyset walks in id order (ids are ULIDs, so id
 // order is creation order) driven by the most selective index a filter offers. The other filters
@@ -26,7 +26,7 @@ export interface AdminResponseCriteria {
   idRange?: { lo: string; hi: string };
 }
 
-export interface AdminResponseWalk {
+interface AdminResponseWalk {
   criteria: AdminResponseCriteria;
   /** Keyset boundary: rows strictly after (`gt`) or before (`lt`) this id. */
   boundary?: { op: 'gt' | 'lt'; id: string };
@@ -37,51 +37,15 @@ export interface AdminResponseWalk {
   scan: number;
 }
 
-export interface AdminResponseRow {
-  id: string;
-  surveyId: string;
-  surveyVersion: number;
-  responderId: number | null;
-  anonymousId: string | null;
-  subjectZrns: string[];
-  locale: string;
-  answersJson: string;
-  method: ResponseMethod | null;
-  forced: boolean;
-  rating: number | null;
-  ratingCategory: string | null;
-  answeredAt: number | null;
-  expiresAt: number;
-  createdAt: number;
-  updatedAt: number;
-  responderName: string | null;
-  responderEmail: string | null;
-}
+/** A response with its responder's name and email. */
+export type AdminResponseRow = SurveyResponseRow & { responderName: string | null; responderEmail: string | null };
 
-const COLUMNS =
-  'r.id, r.survey_id, r.survey_version, r.responder_id, r.anonymous_id, r.subject_zrns, r.locale, r.answers_json, r.method, r.forced, r.rating, r.rating_category, r.answered_at, r.expires_at, r.created_at, r.updated_at, u.name, u.email';
+// The response's own columns as the API reads them, then the responder's.
+const COLUMNS = `${responseColumnsOf('r')}, u.name, u.email`;
+const USER_AT = RESPONSE_COLUMNS.split(', ').length;
 
 function toRow(r: unknown[]): AdminResponseRow {
-  return {
-    id: r[0] as string,
-    surveyId: r[1] as string,
-    surveyVersion: r[2] as number,
-    responderId: r[3] as number | null,
-    anonymousId: r[4] as string | null,
-    subjectZrns: JSON.parse(r[5] as string) as string[],
-    locale: r[6] as string,
-    answersJson: r[7] as string,
-    method: r[8] as ResponseMethod | null,
-    forced: r[9] === 1,
-    rating: r[10] as number | null,
-    ratingCategory: r[11] as string | null,
-    answeredAt: r[12] as number | null,
-    expiresAt: r[13] as number,
-    createdAt: r[14] as number,
-    updatedAt: r[15] as number,
-    responderName: r[16] as string | null,
-    responderEmail: r[17] as string | null,
-  };
+  return { ...toResponse(r), responderName: r[USER_AT] as string | null, responderEmail: r[USER_AT + 1] as string | null };
 }
 
 interface Sql {
@@ -152,23 +116,11 @@ function residual(c: AdminResponseCriteria, covers: Set<keyof AdminResponseCrite
 /** The driving index's own conditions: its equalities, the id range and the keyset boundary. */
 function keyRange(w: AdminResponseWalk, d: ReturnType<typeof driver>): Sql {
   const sql: Sql = { text: [...d.where.text], params: [...d.where.params] };
-  if (w.criteria.idRange) add(sql, `${d.key} >= ? and ${d.key} <= ?`, w.criteria.idRange.lo, w.criteria.idRange.hi);
-  if (w.boundary) add(sql, `${d.key} ${w.boundary.op === 'gt' ? '>' : '<'} ?`, w.boundary.id);
+  keyConditions(d.key, { idRange: w.criteria.idRange, boundary: w.boundary }, sql.text, sql.params);
   return sql;
 }
 
 const whereOf = (parts: string[]) => (parts.length ? ` where ${parts.join(' and ')}` : '');
-
-// One prepared statement per query shape (which filters are present, and the order): a few dozen.
-const cache = new WeakMap<Db, Map<string, Database.Statement>>();
-function prepared(text: string, raw: boolean): Database.Statement {
-  const db = getDb();
-  let byText = cache.get(db);
-  if (!byText) cache.set(db, (byText = new Map()));
-  let statement = byText.get(text);
-  if (!statement) byText.set(text, (statement = raw ? db.$client.prepare(text).raw(true) : db.$client.prepare(text).pluck()));
-  return statement;
-}
 
 /**
  * One walk of at most `scan` entries of the driving index from the boundary, returning the rows that
@@ -184,20 +136,21 @@ export async function walkAdminResponses(w: AdminResponseWalk): Promise<{ rows: 
   let scanEnd: string | undefined;
   if (test.text.length && w.scan > w.limit) {
     const edge = `select ${d.key} from ${d.table}${whereOf(range.text)} order by ${d.key} ${w.order} limit 1 offset ?`;
-    scanEnd = prepared(edge, false).get(...range.params, w.scan - 1) as string | undefined;
+    scanEnd = (preparedText(edge).get(...range.params, w.scan - 1) as [string] | undefined)?.[0];
     if (scanEnd !== undefined) add(range, `${d.key} ${w.order === 'desc' ? '>=' : '<='} ?`, scanEnd);
   }
   const from = d.key === 'r.id' ? d.table : `${d.table} cross join survey_responses r on r.id = ${d.key}`;
   const text =
     `select ${COLUMNS} from ${from} left join users u on u.id = r.responder_id` +
     `${whereOf([...range.text, ...test.text])} order by ${d.key} ${w.order} limit ?`;
-  const rows = (prepared(text, true).all(...range.params, ...test.params, w.limit) as unknown[][]).map(toRow);
+  // One prepared statement per query shape (which filters are present, and the order): a few dozen.
+  const rows = (preparedText(text).all(...range.params, ...test.params, w.limit) as unknown[][]).map(toRow);
   return rows.length < w.limit && scanEnd !== undefined ? { rows, scanEnd } : { rows };
 }
 
 /** One response with its responder's name and email, for the detail page. */
 export async function findAdminResponse({ id }: { id: string }): Promise<AdminResponseRow | undefined> {
   const text = `select ${COLUMNS} from survey_responses r left join users u on u.id = r.responder_id where r.id = ?`;
-  const row = prepared(text, true).get(id) as unknown[] | undefined;
+  const row = preparedText(text).get(id) as unknown[] | undefined;
   return row && toRow(row);
 }

@@ -63,3 +63,18 @@ export function preparedOnce<T>(make: (db: Db) => T): () => T {
     return statement;
   };
 }
+
+const byText = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A query statement prepared once per connection and SQL text, reading rows as arrays (raw mode).
+ * For queries assembled from fixed fragments, so the texts are few (a few dozen shapes at most).
+ */
+export function preparedText(sql: string): Database.Statement {
+  const db = getDb();
+  let statements = byText.get(db);
+  if (!statements) byText.set(db, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.$client.prepare(sql).raw(true)));
+  return statement;
+}

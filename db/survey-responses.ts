@@ -1,12 +1,11 @@
-import type Database from 'better-sqlite3';
-import { getDb, preparedOnce, type Db } from './client';
+import { preparedOnce, preparedText, type Db } from './client';
 import { WriteRefused } from './errors';
 import type { NewAnswerRow, NewSurveyResponseRow, ResponseMethod, StoredAnswer, SurveyResponseRow } from './schema';
 
 // The hot paths of the API (create, submit, show, list) run on prepared statements with explicit row
 // mapping: drizzle's builder re-prepares and maps generically on every call, which showed in profiles.
 
-const RESPONSE_COLUMNS =
+export const RESPONSE_COLUMNS =
   'id, survey_id, survey_version, responder_id, subject_zrns, locale, token_hash, answers_json, expires_at, answered_at, created_at, updated_at, anonymous_id, method, forced, rating, rating_category, has_comment';
 const ANSWER_COLUMNS =
   'response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at';
@@ -15,7 +14,11 @@ const ANSWER_COLUMNS =
 // as fast as keyed objects, which showed on 100-row pages.
 type Raw = unknown[];
 
-function toResponse(r: Raw): SurveyResponseRow {
+/** RESPONSE_COLUMNS, each qualified by a table name or alias (for joins). */
+export const responseColumnsOf = (table: string) => RESPONSE_COLUMNS.split(', ').map((c) => `${table}.${c}`).join(', ');
+
+/** A raw row that starts with RESPONSE_COLUMNS → the response. */
+export function toResponse(r: Raw): SurveyResponseRow {
   return {
     id: r[0] as string,
     surveyId: r[1] as string,
@@ -176,10 +179,24 @@ export interface ResponseListQuery {
   limit: number;
 }
 
-// One prepared statement per query shape (which filters are present, and the order): a few dozen at most.
-const listStatements = new WeakMap<Db, Map<string, Database.Statement>>();
+const COLUMNS = responseColumnsOf('survey_responses');
 
-const COLUMNS = RESPONSE_COLUMNS.split(', ').map((c) => `survey_responses.${c}`).join(', ');
+/** The conditions on a walk's key: an inclusive id range and a keyset boundary (strictly after or before). */
+export function keyConditions(
+  key: string,
+  q: { idRange?: { lo: string; hi: string } | undefined; boundary?: { op: 'gt' | 'lt'; id: string } | undefined },
+  where: string[],
+  params: unknown[],
+): void {
+  if (q.idRange) {
+    where.push(`${key} >= ? and ${key} <= ?`);
+    params.push(q.idRange.lo, q.idRange.hi);
+  }
+  if (q.boundary) {
+    where.push(`${key} ${q.boundary.op === 'gt' ? '>' : '<'} ?`);
+    params.push(q.boundary.id);
+  }
+}
 
 /**
  * One keyset walk in id order, driven by one responder's (responder_id, id) index, one subject's
@@ -206,14 +223,7 @@ function walk(query: ResponseListQuery, driver: { responderId?: number; zrn?: st
     where.push('responder_id in (select value from json_each(?))');
     params.push(JSON.stringify(query.responderIds));
   }
-  if (query.idRange) {
-    where.push(`${key} >= ? and ${key} <= ?`);
-    params.push(query.idRange.lo, query.idRange.hi);
-  }
-  if (query.boundary) {
-    where.push(`${key} ${query.boundary.op === 'gt' ? '>' : '<'} ?`);
-    params.push(query.boundary.id);
-  }
+  keyConditions(key, query, where, params);
   params.push(query.limit);
   const text = `select ${COLUMNS} from ${from}${where.length ? ` where ${where.join(' and ')}` : ''} order by ${key} ${query.order} limit ?`;
   return { text, params };
@@ -238,13 +248,8 @@ export async function listSurveyResponses(query: ResponseListQuery): Promise<Sur
     text = `${walks.map((w) => `select * from (${w.text})`).join(' union ')} order by id ${query.order} limit ?`;
     params.push(query.limit);
   }
-
-  const db = getDb();
-  let cache = listStatements.get(db);
-  if (!cache) listStatements.set(db, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = db.$client.prepare(text).raw(true)));
-  return (statement.all(...params) as Raw[]).map(toResponse);
+  // One prepared statement per query shape (which filters are present, and the order): a few dozen at most.
+  return (preparedText(text).all(...params) as Raw[]).map(toResponse);
 }
 
 /**

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { adminAuth, defaultSurvey, makeUser, offer, suiteCredentials, uniqueTicket } from '../support/api';
 import { answeredResponse, parseCsv } from './responses.support';
 import { signInAsAdmin } from './support';
@@ -58,7 +58,7 @@ test('filters round-trip through the URL and show only matching rows', async ({ 
     await expect(form.getByLabel('From (UTC day)')).toHaveValue(today());
     await expect(dataRows(page)).toHaveCount(1);
     await expect(rowLink(page, bad)).toBeVisible();
-    await expect(dataRows(page)).toContainText(['🙁 Unsatisfied (2)bad']);
+    await expect(dataRows(page)).toContainText(['🙁 2 · UnsatisfiedBad']);
     await expect(dataRows(page).first()).toContainText('The issue took too long to resolve');
     await expect(dataRows(page).first()).toContainText('Too slow');
   };
@@ -98,6 +98,13 @@ test('invalid filters and a broken page link get a clear message', async ({ page
   await expect(table(page)).toHaveCount(0);
   await page.goto('/admin/survey_responses?after=forged.cursor');
   await expect(page.getByRole('alert').filter({ hasText: 'page link is broken' })).toBeVisible();
+  // Response ids carry their creation time, which cannot be before 1970.
+  await page.goto('/admin/survey_responses?from=1969-12-31');
+  await expect(page.getByRole('alert').filter({ hasText: 'The filter “from” must be a day from 1970-01-01 to 9999-12-31.' })).toBeVisible();
+  await expect(table(page)).toHaveCount(0);
+  const early = await page.request.get('/admin/survey_responses/export?from=1969-12-31');
+  expect(early.status()).toBe(400);
+  expect(await early.text()).toBe('The filters are not valid:\nfrom: must be a day from 1970-01-01 to 9999-12-31\n');
 });
 
 test('pages of 50, newest first, with next and previous links that keep the filters', async ({ page, request }) => {
@@ -144,7 +151,7 @@ test('a response shows each question with its answer, the responder and the subj
   await expect(page.getByRole('heading', { name: `Response ${id}` })).toBeVisible();
   const answers = page.getByRole('list').filter({ hasText: 'How would you rate' });
   await expect(answers.getByRole('listitem')).toHaveText([
-    'How would you rate the support you received?🙁 Unsatisfied (2) — bad',
+    'How would you rate the support you received?🙁 2 · Unsatisfied — Bad',
     'What was the main reason for your rating?The issue took too long to resolve',
     'Anything else you would like to share about your experience?Took a week',
   ]);
@@ -201,7 +208,8 @@ test('the CSV export holds exactly the filtered rows, quoted, guarded, with a BO
   expect(text).toContain('"\'=1+1, said ""Bob""\nthen left"');
 });
 
-test('NPS responses from an app show their method, forced mark and promoter/detractor names', async ({ page, request }) => {
+/** A SatisMeter campaign: one 0–10 rating question of the NPS sub type, on a survey of `type`. */
+async function npsCampaign(request: APIRequestContext, type: 'NET_PROMOTER_SCORE' | 'CUSTOM', settings: Record<string, unknown> = {}) {
   const st = (value: string) => ({ type: 'static', value });
   const questions = [
     {
@@ -212,9 +220,13 @@ test('NPS responses from an app show their method, forced mark and promoter/detr
       options: Array.from({ length: 11 }, (_, r) => ({ rating: r, label: st(String(r)) })),
     },
   ];
-  const made = await request.post('/api/v2/guide/surveys', { headers: adminAuth(), data: { survey: { type: 'NET_PROMOTER_SCORE', questions } } });
+  const made = await request.post('/api/v2/guide/surveys', { headers: adminAuth(), data: { survey: { type, settings, questions } } });
   expect(made.status(), await made.text()).toBe(201);
-  const campaign = (await made.json()).survey as { id: string };
+  return (await made.json()).survey as { id: string };
+}
+
+test('NPS responses from an app show their method, forced mark and promoter/detractor names', async ({ page, request }) => {
+  const campaign = await npsCampaign(request, 'NET_PROMOTER_SCORE');
   const userId = `app-user-${randomUUID()}`;
   for (const [rating, forceSurvey] of [[10, false], [3, true]] as const) {
     const res = await request.post('/api/responses', {
@@ -226,9 +238,9 @@ test('NPS responses from an app show their method, forced mark and promoter/detr
   await signInAsAdmin(page);
   await page.goto(`/admin/survey_responses?survey=${campaign.id}&responder=${userId}&method=Mobile`);
   await expect(dataRows(page)).toHaveCount(2);
-  await expect(dataRows(page).nth(0)).toContainText('3 (3)detractor');
+  await expect(dataRows(page).nth(0)).toContainText('3Detractors');
   await expect(dataRows(page).nth(0)).toContainText('Mobileforced');
-  await expect(dataRows(page).nth(1)).toContainText('10 (10)promoter');
+  await expect(dataRows(page).nth(1)).toContainText('10Promoters');
   await expect(dataRows(page).nth(1).getByText('forced')).toHaveCount(0);
   const category = page.getByRole('form', { name: 'Filters' }).getByLabel('Category');
   await expect(category.getByRole('option')).toHaveText(['Any', 'Promoters', 'Passives', 'Detractors']);
@@ -236,7 +248,37 @@ test('NPS responses from an app show their method, forced mark and promoter/detr
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/category=good/);
   await expect(dataRows(page)).toHaveCount(1);
-  await expect(dataRows(page)).toContainText(['promoter']);
+  await expect(dataRows(page)).toContainText(['Promoters']);
   await page.goto(`/admin/survey_responses?survey=${campaign.id}&responder=${userId}&method=link`);
   await expect(page.getByText('No responses match these filters.')).toBeVisible();
+});
+
+test('an all-digit anonymous id lists its own responses, not the user with that number', async ({ page, request }) => {
+  const user = await makeUser(request, 'end_user');
+  const survey = await defaultSurvey(request);
+  const offered = await offer(request, { surveyId: survey.id, responderId: user.id });
+  // A CUSTOM survey whose rating is NPS counts as NPS: its categories are promoters, passives, detractors.
+  const campaign = await npsCampaign(request, 'CUSTOM', { allow_anonymous: true });
+  const posted = await request.post('/api/responses', {
+    data: { writeKey: suiteCredentials().writeKey, campaign: campaign.id, method: 'In-App', answers: [{ id: 'nps', value: 8 }], anonymousId: String(user.id) },
+  });
+  expect(posted.status(), await posted.text()).toBe(201);
+  const anonymousResponse = (await posted.json()).id as string;
+
+  await signInAsAdmin(page);
+  await page.goto(`/admin/survey_responses/${anonymousResponse}`);
+  await expect(page.getByText(`anonymous ${user.id}`)).toBeVisible();
+  await expect(page.getByRole('list').filter({ hasText: 'How likely' }).getByRole('listitem')).toHaveText(['How likely are you to recommend us?8 — Passives']);
+  await page.getByRole('link', { name: 'their responses' }).click();
+  await expect(page).toHaveURL(`/admin/survey_responses?anonymous=${user.id}`);
+  await expect(dataRows(page)).toHaveCount(1);
+  await expect(rowLink(page, anonymousResponse)).toBeVisible();
+  await expect(dataRows(page)).toContainText(['8Passives']);
+  await expect(page.getByRole('form', { name: 'Filters' }).getByLabel('Anonymous id')).toHaveValue(String(user.id));
+  await noAxeViolations(page);
+
+  await page.goto(`/admin/survey_responses?responder=${user.id}`);
+  await expect(dataRows(page)).toHaveCount(1);
+  await expect(rowLink(page, offered.id)).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Filters' }).getByLabel('Anonymous id')).toHaveCount(0);
 });

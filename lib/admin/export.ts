@@ -7,14 +7,15 @@ import { requireAdmin } from '../users/users';
 import { CSV_BOM, csvLine } from './csv';
 import type { ResponseFilters } from './filters';
 import { responseCriteria } from './responses-query';
-import { answerText, methodName, parseAnswers, surveyInfos, versionQuestions, type LocalizedQuestion } from './responses-view';
+import { answerText, methodName, parseAnswers, versionQuestions } from './responses-view';
+import { surveyInfos, type LocalizedQuestion } from './survey-info';
 
 // The CSV export of the responses table: the same filters, every matching row, streamed in keyset
 // batches. Each batch is one synchronous query (no iterator stays open across an await: the one
 // connection serves the whole server), and the stream pulls the next batch only when the client has
 // taken the last one, so memory stays flat however many rows there are.
 
-export const EXPORT_BATCH = 1000;
+const EXPORT_BATCH = 1000;
 const EXPORT_SCAN = 20_000;
 
 const FIXED = [
@@ -31,9 +32,9 @@ interface QuestionColumn {
  * One column per question over every version of the surveys exported, in order of first appearance;
  * the header is the latest headline plus the alias and the end of the id, so equal headlines differ.
  */
-export async function questionColumns(surveyId: string | undefined, locale: Locale): Promise<QuestionColumn[]> {
+async function questionColumns(surveyId: string | undefined, locale: Locale): Promise<QuestionColumn[]> {
   const columns = new Map<string, QuestionColumn>();
-  for (const survey of (await surveyInfos(locale)).values()) {
+  for (const survey of (await surveyInfos({ locale })).values()) {
     if (surveyId !== undefined && survey.id !== surveyId) continue;
     for (let v = 1; v <= survey.latestVersion; v++) {
       for (const q of await versionQuestions(survey.id, v, locale)) {

@@ -6,16 +6,26 @@ import { ZRN } from '../survey-responses/schemas';
 // filtered view can be shared and every figure of the overview can link to the rows behind it.
 // Days are UTC calendar days, inclusive at both ends, as the overview counts them.
 
-export const responseMethodFilters = ['link', 'In-App', 'Mobile', 'Email'] as const;
-export const ratingCategoryFilters = ['good', 'neutral', 'bad'] as const;
+const responseMethodFilters = ['link', 'In-App', 'Mobile', 'Email'] as const;
+const ratingCategoryFilters = ['good', 'neutral', 'bad'] as const;
 
-/** A UTC calendar day, YYYY-MM-DD, that exists. */
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = '9999-12-31';
+
+/**
+ * A UTC calendar day, YYYY-MM-DD, that exists, from 1970 on: response ids (ULIDs) carry their
+ * creation time, which cannot be before the Unix epoch.
+ */
 export const utcDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-01-31')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a date');
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    message: 'is not a date',
+    abort: true,
+  })
+  .refine((v) => v >= FIRST_DAY && v <= LAST_DAY, `must be a day from ${FIRST_DAY} to ${LAST_DAY}`);
 
-export const responseFilters = z
+const responseFilters = z
   .object({
     survey: z.string().refine(isUlid, 'must be a survey id').optional(),
     from: utcDay.optional(),
@@ -29,8 +39,10 @@ export const responseFilters = z
     status: z.enum(['answered', 'unanswered']).optional(),
     locale: z.string().max(35).optional(),
     subject: z.string().regex(ZRN, 'must be a ZRN such as zen:ticket:123').transform((s) => s.toLowerCase()).optional(),
-    /** A user id or an email. */
+    /** A user id, an email or a SatisMeter userId (a value no user has is read as an anonymous id). */
     responder: z.string().max(320).optional(),
+    /** An anonymous responder's id, as /api/responses takes it (up to 255 characters); never read as a user id. */
+    anonymous: z.string().max(255).optional(),
     /** `link`: offered through the Zendesk API (emailed rating links); the rest as sent to /api/responses. */
     method: z.enum(responseMethodFilters).optional(),
   })

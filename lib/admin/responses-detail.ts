@@ -5,14 +5,15 @@ import { isUlid } from '../ids';
 import { requireAdmin } from '../users/users';
 import {
   categoryName,
-  methodName,
   optionLabels,
   parseAnswers,
   ratingView,
-  surveyInfos,
+  responseFacts,
   versionQuestions,
   type RatingView,
+  type ResponseFacts,
 } from './responses-view';
+import { surveyInfos } from './survey-info';
 import { utcSecond } from '../time';
 
 export type AnswerView =
@@ -22,16 +23,10 @@ export type AnswerView =
   | { kind: 'skipped' }
   | { kind: 'unanswered' };
 
-export interface AdminResponseDetail {
+export interface AdminResponseDetail extends ResponseFacts {
   id: string;
   survey: { id: string; label: string; version: number; latestVersion?: number };
   questions: { id: string; headline: string; answer: AnswerView }[];
-  responder: { id: number | null; name: string | null; email: string | null; anonymousId: string | null };
-  subjects: string[];
-  locale: string;
-  method: string;
-  forced: boolean;
-  answered: boolean;
   created: string;
   updated: string;
   expires: string;
@@ -44,14 +39,14 @@ export async function showAdminResponse({ admin, id }: { admin: Actor; id: strin
   const row = isUlid(id) ? await findAdminResponse({ id }) : undefined;
   if (!row) return undefined;
   const locale = displayLocale(admin.locale);
-  const survey = (await surveyInfos(locale)).get(row.surveyId);
+  const survey = (await surveyInfos({ locale })).get(row.surveyId);
   const answers = new Map(parseAnswers(row.answersJson).map((a) => [a.question.id, a]));
   const questions = (await versionQuestions(row.surveyId, row.surveyVersion, locale)).map((q) => {
     const a = answers.get(q.id);
     let answer: AnswerView;
     if (!a) answer = { kind: row.answeredAt === null ? 'unanswered' : 'skipped' };
     else if (a.type === 'rating_scale' && a.rating != null) {
-      answer = { kind: 'rating', rating: ratingView(q, a.rating), category: categoryName(survey?.type, a.rating_category ?? null) };
+      answer = { kind: 'rating', rating: ratingView(q, a.rating), category: categoryName(survey, a.rating_category ?? null) };
     } else if (a.type === 'closed_ended') answer = { kind: 'options', labels: optionLabels(q, (a.selections ?? []).map((s) => s.option_id)) };
     else if (a.type === 'open_ended') answer = { kind: 'comment', text: a.value ?? '' };
     else answer = { kind: 'skipped' };
@@ -61,12 +56,7 @@ export async function showAdminResponse({ admin, id }: { admin: Actor; id: strin
     id: row.id,
     survey: { id: row.surveyId, label: survey?.label ?? row.surveyId, version: row.surveyVersion, ...(survey && { latestVersion: survey.latestVersion }) },
     questions,
-    responder: { id: row.responderId, name: row.responderName, email: row.responderEmail, anonymousId: row.anonymousId },
-    subjects: row.subjectZrns,
-    locale: row.locale,
-    method: methodName(row.method),
-    forced: row.forced,
-    answered: row.answeredAt !== null,
+    ...responseFacts(row),
     created: utcSecond(row.createdAt),
     updated: utcSecond(row.updatedAt),
     expires: utcSecond(row.expiresAt),

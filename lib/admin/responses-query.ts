@@ -6,9 +6,9 @@ import { dayRangeMs, type ResponseFilters } from './filters';
 // The responses table's URL filters → what the rows must match in the database.
 
 /** Who the responder filter names: a user id, an email, a SatisMeter userId, else an anonymous id. */
-export type Responder = { responderId: number } | { anonymousId: string } | { nobody: true };
+type Responder = { responderId: number } | { anonymousId: string } | { nobody: true };
 
-export async function resolveResponder(value: string): Promise<Responder> {
+async function resolveResponder(value: string): Promise<Responder> {
   if (/^\d{1,15}$/.test(value)) return { responderId: Number(value) };
   if (value.includes('@')) {
     const user = await findUserByEmail({ email: value.toLowerCase() });
@@ -20,13 +20,18 @@ export async function resolveResponder(value: string): Promise<Responder> {
 
 const MAX_MS = 2 ** 48 - 1;
 
-/** The criteria of filters; undefined when nothing can match (a responder no one is). */
+/**
+ * The criteria of filters; undefined when nothing can match (a responder no one is, or a responder
+ * read as one anonymous id while the anonymous filter names another).
+ */
 export function criteriaOf(filters: ResponseFilters, responder?: Responder): AdminResponseCriteria | undefined {
   if (responder && 'nobody' in responder) return undefined;
+  if (responder && 'anonymousId' in responder && filters.anonymous !== undefined && responder.anonymousId !== filters.anonymous) return undefined;
   const { fromMs, toMs } = dayRangeMs(filters);
   return {
     ...(filters.subject !== undefined && { subjectZrn: filters.subject }),
     ...responder,
+    ...(filters.anonymous !== undefined && { anonymousId: filters.anonymous }),
     ...(filters.survey !== undefined && { surveyId: filters.survey }),
     ...(filters.rating !== undefined && { rating: filters.rating }),
     ...(filters.category !== undefined && { ratingCategory: filters.category }),

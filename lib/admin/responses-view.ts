@@ -1,15 +1,13 @@
-import type { SurveyType } from '@/db/schema';
-import { listSurveys } from '@/db/surveys';
+import type { AdminResponseRow } from '@/db/admin-responses';
 import type { Locale } from '../i18n/locales';
 import type { Question } from '../surveys/definition';
 import { localizeQuestion } from '../surveys/serialize';
 import { loadVersion } from '../surveys/surveys';
+import { categoryNames, type LocalizedQuestion, type SurveyInfo } from './survey-info';
 
-// Survey content as the admin reads it: headlines, labels and emoji in the admin's locale, categories
-// under the survey's own names (NPS: promoters, passives, detractors). Shared by the table, the detail
-// page and the CSV export.
-
-export type LocalizedQuestion = ReturnType<typeof localizeQuestion>;
+// Responses as the admin reads them: headlines, labels and emoji in the admin's locale, categories
+// under the survey's own names (see survey-info.ts). Shared by the table, the detail page and the CSV
+// export.
 
 /** An answer in its stored wire form (see renderAnswers). */
 export interface WireAnswer {
@@ -23,43 +21,17 @@ export interface WireAnswer {
 
 export const parseAnswers = (json: string) => JSON.parse(json) as WireAnswer[];
 
-export interface SurveyInfo {
-  id: string;
-  type: SurveyType;
-  label: string;
-  /** The type and the end of the id, for narrow table cells. */
-  short: string;
-  latestVersion: number;
-  /** The latest version's questions, localized. */
-  questions: LocalizedQuestion[];
-}
-
-const TYPE_NAMES: Record<SurveyType, string> = { CUSTOMER_SATISFACTION: 'CSAT', NET_PROMOTER_SCORE: 'NPS', CUSTOM: 'Custom' };
-
-/** The questions of a survey version in a locale (versions are immutable and cached below). */
+/** The questions of a survey version in a locale (versions never change; db/surveys.ts caches them). */
 export async function versionQuestions(surveyId: string, version: number, locale: Locale): Promise<LocalizedQuestion[]> {
   const found = await loadVersion(surveyId, version);
   return (found?.definition.questions ?? []).map((q: Question) => localizeQuestion(q, locale, false));
 }
 
-/** Every survey, labelled by its type, first headline and the end of its id (surveys have no name). */
-export async function surveyInfos(locale: Locale): Promise<Map<string, SurveyInfo>> {
-  const infos = new Map<string, SurveyInfo>();
-  for (const s of await listSurveys()) {
-    const questions = await versionQuestions(s.id, s.latestVersion, locale);
-    const headline = questions[0]?.headline.value ?? '';
-    const label = `${TYPE_NAMES[s.type]}: ${headline.length > 48 ? `${headline.slice(0, 47)}…` : headline} (…${s.id.slice(-6)})`;
-    infos.set(s.id, { id: s.id, type: s.type, label, short: `${TYPE_NAMES[s.type]} …${s.id.slice(-6)}`, latestVersion: s.latestVersion, questions });
-  }
-  return infos;
-}
-
-const NPS_NAMES: Record<string, string> = { good: 'promoter', neutral: 'passive', bad: 'detractor' };
-
-/** A stored category (good/neutral/bad) under the survey's name for it. */
-export function categoryName(type: SurveyType | undefined, category: string | null): string {
+/** A stored category (good/neutral/bad) under the survey's name for it; '' for none. */
+export function categoryName(survey: SurveyInfo | undefined, category: string | null): string {
   if (category === null) return '';
-  return type === 'NET_PROMOTER_SCORE' ? (NPS_NAMES[category] ?? category) : category;
+  const names: Record<string, string> = survey?.categoryNames ?? categoryNames(false);
+  return names[category] ?? category;
 }
 
 export interface RatingView {
@@ -102,3 +74,17 @@ export function reasonsAndComment(questions: LocalizedQuestion[], answers: WireA
 
 /** How the response came in: `link` (offered through the Zendesk API) or the SatisMeter method. */
 export const methodName = (method: string | null) => method ?? 'link';
+
+/** Who answered, about what, and how: the same on the table and the detail page. */
+export function responseFacts(row: AdminResponseRow) {
+  return {
+    responder: { id: row.responderId, name: row.responderName, email: row.responderEmail, anonymousId: row.anonymousId },
+    subjects: row.subjectZrns,
+    locale: row.locale,
+    method: methodName(row.method),
+    forced: row.forced,
+    answered: row.answeredAt !== null,
+  };
+}
+
+export type ResponseFacts = ReturnType<typeof responseFacts>;

@@ -89,7 +89,7 @@ describe('listAdminResponses', () => {
 
   it('shows ratings with their labels and categories, and refuses a forged cursor', async () => {
     const { rows } = await listAdminResponses({ admin, filters: { survey: surveyId, rating: 5 } });
-    expect(rows[0]).toMatchObject({ rating: { rating: 5, emoji: '😀' }, category: 'good', method: 'link', answered: true });
+    expect(rows[0]).toMatchObject({ rating: { rating: 5, emoji: '😀' }, category: 'Good', method: 'link', answered: true });
     await expect(listAdminResponses({ admin, filters: {}, cursor: { after: 'abc.def' } })).rejects.toThrow(/page link/);
   });
 });

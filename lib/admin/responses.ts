@@ -9,23 +9,23 @@ import { responsesHref, type ResponseFilters } from './filters';
 import { responseCriteria } from './responses-query';
 import {
   categoryName,
-  methodName,
   parseAnswers,
   ratingView,
   reasonsAndComment,
-  surveyInfos,
+  responseFacts,
   versionQuestions,
   type RatingView,
-  type SurveyInfo,
+  type ResponseFacts,
 } from './responses-view';
+import { surveyInfos, type SurveyInfo } from './survey-info';
 import { utcMinute } from '../time';
 
-export const ADMIN_PAGE_SIZE = 50;
+const ADMIN_PAGE_SIZE = 50;
 /** Index entries one page looks at at most when filters test rows the driving index does not cover. */
-export const ADMIN_SCAN_BUDGET = 10_000;
+const ADMIN_SCAN_BUDGET = 10_000;
 const EXCERPT = 80;
 
-export interface AdminResponseListItem {
+export interface AdminResponseListItem extends ResponseFacts {
   id: string;
   created: string;
   survey: { id: string; label: string; short: string; version: number };
@@ -33,23 +33,20 @@ export interface AdminResponseListItem {
   category: string;
   reasons: string[];
   comment: string;
-  responder: { id: number | null; name: string | null; email: string | null; anonymousId: string | null };
-  subjects: string[];
-  locale: string;
-  method: string;
-  forced: boolean;
-  answered: boolean;
 }
 
 export interface AdminResponsePage {
   rows: AdminResponseListItem[];
   nextHref?: string;
   prevHref?: string;
-  /** When the page stopped on its scan budget: the UTC time the search reached (Next goes on from there). */
-  searchedTo?: string;
+  /**
+   * When the page stopped on its scan budget: the UTC time the search reached, and whether it went to
+   * older responses (Next goes on from there) or newer ones (a `before` page: Previous goes on).
+   */
+  searched?: { to: string; older: boolean };
 }
 
-export type PageCursor = { after?: string; before?: string };
+type PageCursor = { after?: string; before?: string };
 
 async function listItem(row: AdminResponseRow, surveys: Map<string, SurveyInfo>, locale: Locale): Promise<AdminResponseListItem> {
   const survey = surveys.get(row.surveyId);
@@ -60,17 +57,12 @@ async function listItem(row: AdminResponseRow, surveys: Map<string, SurveyInfo>,
   return {
     id: row.id,
     created: utcMinute(row.createdAt),
-    survey: { id: row.surveyId, label: survey?.label ?? row.surveyId, short: survey?.short ?? row.surveyId, version: row.surveyVersion },
+    survey: { id: row.surveyId, label: survey?.label ?? row.surveyId, short: survey?.shortLabel ?? row.surveyId, version: row.surveyVersion },
     ...(row.rating !== null && { rating: ratingView(questions.find((q) => q.id === rated?.question.id), row.rating) }),
-    category: categoryName(survey?.type, row.ratingCategory),
+    category: categoryName(survey, row.ratingCategory),
     reasons,
     comment: comment.length > EXCERPT ? `${comment.slice(0, EXCERPT - 1)}…` : comment,
-    responder: { id: row.responderId, name: row.responderName, email: row.responderEmail, anonymousId: row.anonymousId },
-    subjects: row.subjectZrns,
-    locale: row.locale,
-    method: methodName(row.method),
-    forced: row.forced,
-    answered: row.answeredAt !== null,
+    ...responseFacts(row),
   };
 }
 
@@ -115,7 +107,7 @@ export async function listAdminResponses({ admin, filters, cursor = {} }: { admi
   const href = async (dir: 'after' | 'before', id: string | undefined) =>
     id === undefined ? undefined : responsesHref(filters, { [dir]: await encodeCursor('-id', id) });
   const locale = displayLocale(admin.locale);
-  const surveys = await surveyInfos(locale);
+  const surveys = await surveyInfos({ locale });
   const rows = await Promise.all(page.map((row) => listItem(row, surveys, locale)));
   const [nextHref, prevHref] = backward
     ? [await href('after', backId), await href('before', onward)]
@@ -124,6 +116,6 @@ export async function listAdminResponses({ admin, filters, cursor = {} }: { admi
     rows,
     ...(nextHref && { nextHref }),
     ...(prevHref && { prevHref }),
-    ...(!full && scanEnd && { searchedTo: utcMinute(idTime(scanEnd)) }),
+    ...(!full && scanEnd && { searched: { to: utcMinute(idTime(scanEnd)), older: !backward } }),
   };
 }

@@ -40,9 +40,13 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
         </p>
       ))}
       {page && page.rows.length > 0 && <ResponsesTable rows={page.rows} />}
-      {page && page.rows.length === 0 && <p className="admin-notice">No responses match these filters{page.searchedTo ? ' in this stretch' : ''}.</p>}
-      {page?.searchedTo && (
-        <p className="admin-muted">Searched back to {page.searchedTo} UTC; Next page searches older responses.</p>
+      {page && page.rows.length === 0 && <p className="admin-notice">No responses match these filters{page.searched ? ' in this stretch' : ''}.</p>}
+      {page?.searched && (
+        <p className="admin-muted">
+          {page.searched.older
+            ? `Searched back to ${page.searched.to} UTC; Next page searches older responses.`
+            : `Searched forward to ${page.searched.to} UTC; Previous page searches newer responses.`}
+        </p>
       )}
       {page && (page.prevHref || page.nextHref) && (
         <nav className="responses-pages" aria-label="Pages">

@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { responsesHref } from '@/lib/admin/filters';
 import type { AdminResponseDetail, AnswerView } from '@/lib/admin/responses-detail';
+import { ratingText } from '@/lib/admin/survey-info';
 
 /** One answer on the response page: the rating with its label, the chosen options, the comment, or why there is none. */
 export function Answer({ answer }: { answer: AnswerView }) {
   switch (answer.kind) {
     case 'rating':
-      return <p>{`${answer.rating.emoji ? `${answer.rating.emoji} ` : ''}${answer.rating.label} (${answer.rating.rating}) — ${answer.category}`}</p>;
+      return <p>{`${ratingText(answer.rating)} — ${answer.category}`}</p>;
     case 'options':
       return <p>{answer.labels.join('; ') || 'No option chosen'}</p>;
     case 'comment':
@@ -16,17 +17,17 @@ export function Answer({ answer }: { answer: AnswerView }) {
   }
 }
 
-/** Who answered, with a link to the list filtered by them. */
+/** Who answered, with a link to the list filtered by them (an anonymous id has its own filter: it may be all digits). */
 export function ResponderText({ who }: { who: AdminResponseDetail['responder'] }) {
-  const key = who.id !== null ? String(who.id) : who.anonymousId;
+  const filter = who.id !== null ? { responder: String(who.id) } : who.anonymousId !== null ? { anonymous: who.anonymousId } : undefined;
   const text = who.id !== null ? `${who.name ?? ''} ${who.email ? `<${who.email}> ` : ''}(id ${who.id})` : who.anonymousId ? `anonymous ${who.anonymousId}` : 'none';
   return (
     <>
       {text}
-      {key && (
+      {filter && (
         <>
           {' · '}
-          <Link href={responsesHref({ responder: key })} prefetch={false}>
+          <Link href={responsesHref(filter)} prefetch={false}>
             their responses
           </Link>
         </>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { FilterChoices } from '@/lib/admin/responses-choices';
+import { categoryNames } from '@/lib/admin/survey-info';
 
 type Values = Record<string, string | undefined>;
 
@@ -30,10 +31,9 @@ function Field({ name, label, value, type = 'text', hint }: { name: string; labe
 
 /** The table's filters as a GET form: the URL carries them, so a filtered view can be shared. */
 export function FilterForm({ values, choices }: { values: Values; choices: FilterChoices }) {
-  const nps = choices.surveys.find((s) => s.id === values.survey)?.type === 'NET_PROMOTER_SCORE';
-  const categories: [string, string][] = nps
-    ? [['good', 'Promoters'], ['neutral', 'Passives'], ['bad', 'Detractors']]
-    : [['good', 'Good (NPS promoters)'], ['neutral', 'Neutral (NPS passives)'], ['bad', 'Bad (NPS detractors)']];
+  // With a survey chosen, its own category names; across surveys, both.
+  const names = choices.surveys.find((s) => s.id === values.survey)?.categoryNames;
+  const categories = (['good', 'neutral', 'bad'] as const).map((c): [string, string] => [c, names?.[c] ?? `${categoryNames(false)[c]} (NPS ${categoryNames(true)[c].toLowerCase()})`]);
   return (
     <form method="get" action="/admin/survey_responses" className="responses-filters" aria-label="Filters">
       <Select name="survey" label="Survey" value={values.survey} options={choices.surveys.map((s) => [s.id, s.label])} />
@@ -61,6 +61,7 @@ export function FilterForm({ values, choices }: { values: Values; choices: Filte
       <Field name="locale" label="Locale" value={values.locale} hint="en-us" />
       <Field name="subject" label="Subject" value={values.subject} hint="zen:ticket:123" />
       <Field name="responder" label="Responder" value={values.responder} hint="user id or email" />
+      {values.anonymous && <Field name="anonymous" label="Anonymous id" value={values.anonymous} />}
       <Select
         name="method"
         label="Method"

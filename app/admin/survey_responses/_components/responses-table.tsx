@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { responsesHref } from '@/lib/admin/filters';
 import type { AdminResponseListItem } from '@/lib/admin/responses';
+import { ratingText } from '@/lib/admin/survey-info';
 
 function Responder({ r }: { r: AdminResponseListItem['responder'] }) {
   if (r.id === null) return r.anonymousId ? <>anonymous {r.anonymousId}</> : <span className="admin-muted">none</span>;
@@ -38,7 +39,7 @@ export function ResponsesTable({ rows }: { rows: AdminResponseListItem[] }) {
               <td className="responses-nowrap" title={r.survey.label}>
                 {r.survey.short} v{r.survey.version}
               </td>
-              <td className="responses-nowrap">{r.rating && `${r.rating.emoji ? `${r.rating.emoji} ` : ''}${r.rating.label} (${r.rating.rating})`}</td>
+              <td className="responses-nowrap">{r.rating && ratingText(r.rating)}</td>
               <td>{r.category}</td>
               <td className="responses-text">{r.reasons.join('; ')}</td>
               <td className="responses-text">{r.comment}</td>
