@@ -1,16 +1,13 @@
 import { findDailyCounts, findReasonCounts, findRecentRated, type DailyCount } from '@/db/admin-figures';
-import { listSurveys } from '@/db/surveys';
-import type { SurveyRow } from '@/db/schema';
 import type { Actor } from '../auth/credentials';
 import { displayLocale } from '../i18n/locales';
-import { isRatingQuestion, type Question, type RatingQuestion } from '../surveys/definition';
 import { satisfactionScore } from '../surveys/rating';
-import { localizeQuestion } from '../surveys/serialize';
-import { loadVersion } from '../surveys/surveys';
+import { requireAdmin } from '../users/users';
 import { idBoundsFor, idTime } from '../ids';
 import { DAY_MS, dayNumber, dayString, utcMinute } from '../time';
 import { responsesHref, type ResponseFilters } from './filters';
 import type { OverviewQuery } from './schemas';
+import { ratingText, surveyInfos, type LocalizedQuestion } from './survey-info';
 
 // The admin overview: per survey and range of UTC days, how many responses were offered and
 // answered, the CSAT score or NPS, the distribution over the whole scale and a trend. Every figure
@@ -62,30 +59,18 @@ function buckets(fromDay: number, toDay: number, size: 'day' | 'week') {
   return out;
 }
 
-function surveyLabel(survey: SurveyRow, headline: string | undefined) {
-  const type = { CUSTOMER_SATISFACTION: 'CSAT', NET_PROMOTER_SCORE: 'NPS', CUSTOM: 'Custom' }[survey.type];
-  return `${type}: ${headline ?? survey.id}${survey.state === 'disabled' ? ' (disabled)' : ''}`;
-}
-
 export type Overview = Awaited<ReturnType<typeof surveyOverview>>;
+/** An overview that found its survey and range. */
+export type ReadyOverview = Extract<Overview, { ok: true }>;
 
 /** The overview of one survey (by default the first enabled CSAT survey) over a range of days. */
 export async function surveyOverview({ admin, query, now = Date.now() }: { admin: Actor; query: OverviewQuery; now?: number }) {
-  const locale = displayLocale(admin.locale);
-  const rows = await listSurveys();
-  const surveys = await Promise.all(
-    rows.map(async (row) => {
-      const version = await loadVersion(row.id, row.latestVersion);
-      const first = version?.definition.questions[0];
-      const rating = version?.definition.questions.find(isRatingQuestion);
-      const questions = version?.definition.questions ?? [];
-      return { row, rating, questions, label: surveyLabel(row, first && localizeQuestion(first, locale, false).headline.value) };
-    }),
-  );
+  requireAdmin(admin);
+  const surveys = [...(await surveyInfos({ locale: displayLocale(admin.locale) })).values()];
   const chosen = query.survey
-    ? surveys.find((s) => s.row.id === query.survey)
-    : (surveys.find((s) => s.row.type === 'CUSTOMER_SATISFACTION' && s.row.state === 'enabled') ?? surveys[0]);
-  const choices = surveys.map((s) => ({ id: s.row.id, label: s.label }));
+    ? surveys.find((s) => s.id === query.survey)
+    : (surveys.find((s) => s.type === 'CUSTOMER_SATISFACTION' && s.state === 'enabled') ?? surveys[0]);
+  const choices = surveys.map((s) => ({ id: s.id, label: s.label }));
   if (!chosen) return { ok: false as const, problem: query.survey ? 'No survey has this id.' : 'There are no surveys yet.', choices };
 
   const today = Math.floor(now / DAY_MS);
@@ -96,22 +81,22 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
   const span = toDay - fromDay + 1;
   const bucket = span > MAX_DAY_BUCKETS ? 'week' : (query.bucket ?? (span <= DAY_BUCKETS_BY_DEFAULT ? 'day' : 'week'));
 
-  const surveyId = chosen.row.id;
+  const surveyId = chosen.id;
   const { lo, hi } = idBoundsFor(fromDay * DAY_MS, (toDay + 1) * DAY_MS - 1);
   const [cells, reasonCounts, unhappy] = await Promise.all([
     findDailyCounts({ surveyId, fromDay, toDay }),
     findReasonCounts({ surveyId, fromDay, toDay }),
     findRecentRated({ surveyId, loId: lo, hiId: hi, category: 'bad', limit: FOLLOW_UP_ROWS }),
   ]);
-  const nps = chosen.row.type === 'NET_PROMOTER_SCORE' || chosen.rating?.sub_type === 'net_promoter_score';
-  const base: ResponseFilters = { survey: chosen.row.id, from: dayString(fromDay), to: dayString(toDay) };
+  const { nps } = chosen;
+  const base: ResponseFilters = { survey: chosen.id, from: dayString(fromDay), to: dayString(toDay) };
   const link = (extra: Partial<ResponseFilters>, range: Pick<ResponseFilters, 'from' | 'to'> = {}) => responsesHref({ ...base, ...range, ...extra });
   const total = tally(cells);
 
   return {
     ok: true as const,
     choices,
-    survey: { id: chosen.row.id, label: chosen.label, type: chosen.row.type, state: chosen.row.state, nps },
+    survey: { id: chosen.id, label: chosen.label, nps, categoryNames: chosen.categoryNames },
     range: { from: dayString(fromDay), to: dayString(toDay), bucket },
     offered: { count: total.offered, href: link({}) },
     answered: { count: total.answered, href: link({ status: 'answered' }) },
@@ -121,9 +106,9 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
     categories: (['good', 'neutral', 'bad'] as const)
       .filter((c) => nps || c !== 'neutral')
       .map((c) => ({ category: c, count: total[c], share: percent(total[c], total.rated), href: link({ category: c }) })),
-    reasons: reasons(reasonCounts, chosen.questions, locale).map((r) => ({ ...r, href: link({ reason: r.optionId }) })),
+    reasons: reasons(reasonCounts, chosen.questions).map((r) => ({ ...r, href: link({ reason: r.optionId }) })),
     followUp: unhappy.map((r) => ({ ...r, created: utcMinute(idTime(r.id)), href: `/admin/survey_responses/${r.id}` })),
-    distribution: distribution(cells, chosen.rating, locale).map((d) => ({ ...d, share: percent(d.count, total.rated), href: link({ rating: d.rating }) })),
+    distribution: distribution(cells, chosen.questions).map((d) => ({ ...d, share: percent(d.count, total.rated), href: link({ rating: d.rating }) })),
     trend: buckets(fromDay, toDay, bucket).map((b) => {
       const t = tally(cells.filter((c) => c.day >= b.from && c.day <= b.to));
       const range = { from: dayString(b.from), to: dayString(b.to) };
@@ -139,26 +124,24 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
 }
 
 /** Counts per rating over the whole scale of the latest version (and any rating older versions had). */
-function distribution(cells: DailyCount[], question: RatingQuestion | undefined, locale: ReturnType<typeof displayLocale>) {
-  const counts = new Map<number, number>();
-  for (const o of question?.options ?? []) counts.set(o.rating, 0);
+function distribution(cells: DailyCount[], questions: LocalizedQuestion[]) {
+  // Localized rating questions are the ones with a sub_type.
+  const rating = questions.find((q) => 'sub_type' in q) as { options: { rating: number; label: { value: string }; emoji?: { value: string } }[] } | undefined;
+  const options = rating?.options ?? [];
+  const counts = new Map<number, number>(options.map((o) => [o.rating, 0]));
   for (const c of cells) if (c.rating !== null) counts.set(c.rating, (counts.get(c.rating) ?? 0) + c.responses);
-  const options = question ? localizeQuestion(question, locale, false).options : [];
   return [...counts.entries()]
     .sort(([a], [b]) => a - b)
     .map(([rating, count]) => {
-      const option = (options as { rating: number; label: { value: string }; emoji?: { value: string } }[]).find((o) => o.rating === rating);
-      return { rating, count, label: option?.label.value ?? String(rating), emoji: option?.emoji?.value };
+      const option = options.find((o) => o.rating === rating);
+      return { rating, count, text: ratingText({ rating, label: option?.label.value ?? String(rating), emoji: option?.emoji?.value }) };
     });
 }
 
 /** The options chosen in closed-ended questions (the reasons after a bad rating), most chosen first. */
-function reasons(counts: Awaited<ReturnType<typeof findReasonCounts>>, questions: Question[], locale: ReturnType<typeof displayLocale>) {
+function reasons(counts: Awaited<ReturnType<typeof findReasonCounts>>, questions: LocalizedQuestion[]) {
   const labels = new Map<string, string>();
-  for (const q of questions) {
-    if (q.type !== 'closed_ended') continue;
-    for (const o of localizeQuestion(q, locale, false).options as { id: string; label: { value: string } }[]) labels.set(o.id, o.label.value);
-  }
+  for (const q of questions) if (q.type === 'closed_ended') for (const o of q.options) labels.set(o.id, o.label.value);
   const total = counts.reduce((n, c) => n + c.responses, 0);
   return counts
     .map((c) => ({ optionId: c.optionId, label: labels.get(c.optionId) ?? c.optionId, count: c.responses, share: percent(c.responses, total) }))

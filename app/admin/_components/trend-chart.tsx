@@ -1,6 +1,6 @@
-import type { Overview } from '@/lib/admin/overview';
+import type { ReadyOverview } from '@/lib/admin/overview';
 
-type Trend = Extract<Overview, { ok: true }>['trend'];
+type Trend = ReadyOverview['trend'];
 
 const WIDTH = 720;
 const HEIGHT = 240;
