@@ -23,7 +23,8 @@ test('the overview counts a survey exactly, and its figures and bars drill down 
   await answer(request, survey, a!, 4); // a changed answer moves between cells; nothing counts twice
 
   await signInAsAdmin(page);
-  await page.goto(`/admin?survey=${survey.id}`);
+  const shown = await page.goto(`/admin?survey=${survey.id}`);
+  expect(shown!.headers()['x-frame-options']).toBe('SAMEORIGIN'); // only the admin view itself may frame it
   await expect(figure(page, 'Responses offered')).toHaveText('3');
   await expect(figure(page, 'Answered')).toHaveText('2');
   await expect(figure(page, 'Response rate')).toHaveText('66.7%');
@@ -78,6 +79,8 @@ test('an NPS campaign shows its score with promoters, passives and detractors', 
 test('choices in the address that are not valid get a message, not an error page', async ({ page }) => {
   await signInAsAdmin(page);
   await page.goto('/admin?from=2026-02-31&bucket=hour');
+  await expect(page.locator('.admin-error')).toHaveText('Some of the choices in the address are not valid; showing the defaults.');
+  await page.goto('/admin?from=1969-12-01&to=1969-12-31');
   await expect(page.locator('.admin-error')).toHaveText('Some of the choices in the address are not valid; showing the defaults.');
   await page.goto('/admin?survey=01ARZ3NDEKTSV4RRFFQ69G5FAV');
   await expect(page.locator('.admin-error')).toHaveText('No survey has this id.');
