@@ -11,7 +11,7 @@ const versionOf = preparedOnce((db) =>
     .prepare(),
 );
 
-export interface SurveyVersion {
+interface SurveyVersion {
   surveyId: string;
   version: number;
   definition: unknown;

@@ -10,7 +10,7 @@ export { locales, userRoles };
 // The admin forms of people: their zod schemas (runForm in ./forms parses and runs them).
 
 // 12 characters at least: long enough that scrypt makes guessing slow, short enough to type.
-export const password = z.string().min(12, 'must have at least 12 characters').max(1024, 'must have at most 1024 characters');
+const password = z.string().min(12, 'must have at least 12 characters').max(1024, 'must have at most 1024 characters');
 const role = z.enum(userRoles, 'must be admin, agent or end_user');
 const locale = z.enum(locales, `must be one of ${locales.join(', ')}`);
 const userId = z.coerce.number('must be a user id').int('must be a user id').positive('must be a user id');

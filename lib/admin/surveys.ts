@@ -43,7 +43,7 @@ export async function surveyEditor({ actor, id }: { actor: Actor; id: string }) 
   return { survey, versions, state: { draft, errors: [], shown: shownFor(actor, draft), rev: 0 } satisfies EditorState };
 }
 
-export type SaveResult = { saved: true; version: number } | { saved: false; state: EditorState };
+type SaveResult = { saved: true; version: number } | { saved: false; state: EditorState };
 
 /**
  * One round trip of the editor: a button that adds or removes a part re-renders the draft; "save"
