@@ -108,6 +108,8 @@ test('the preview shows the customer page in German, with submit disabled and no
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(`/admin/surveys/${survey.id}/preview?locale=de&version=1`);
   await expect(page.getByRole('note').filter({ hasText: 'Submitting is disabled' })).toBeVisible();
+  // Sandboxed: no scripts, forms, popups or same-origin access, even if the page had any.
+  await expect(page.locator('iframe[title^="Customer page preview"]')).toHaveAttribute('sandbox', '');
   const frame = page.frameLocator('iframe[title^="Customer page preview"]');
   await expect(frame.getByText(RATING_DE)).toBeVisible();
   await expect(frame.getByRole('button', { name: 'Absenden' })).toBeDisabled();
@@ -121,6 +123,11 @@ test('the preview shows the customer page in German, with submit disabled and no
   expect(content.status()).toBe(200);
   expect(content.headers()['content-security-policy']).toContain("default-src 'none'");
   expect(await content.text()).not.toContain('<script');
+
+  // A parameter given twice counts once (its first value).
+  await page.goto(`/admin/surveys/${survey.id}/preview?locale=de&locale=fr`);
+  await expect(page.getByLabel('Locale')).toHaveValue('de');
+  await expect(page.getByRole('alert').filter({ hasText: 'choose one of' })).toHaveCount(0);
 
   await page.goto(`/admin/surveys/${survey.id}/preview?locale=xx&version=abc`);
   const problem = page.getByRole('alert').filter({ hasText: 'locale' });
