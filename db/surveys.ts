@@ -11,7 +11,7 @@ const versionOf = preparedOnce((db) =>
     .prepare(),
 );
 
-export interface SurveyVersion {
+interface SurveyVersion {
   surveyId: string;
   version: number;
   definition: unknown;
@@ -64,30 +64,35 @@ export async function insertSurvey(input: {
   }, { behavior: 'immediate' });
 }
 
-/** Writes the next version and, optionally, a new state, in one transaction. */
+/**
+ * Writes the next version and, optionally, a new state, in one transaction. With `expectedVersion`
+ * the survey changes only while its latest version is still that one (another save since then
+ * leaves it alone): `stale` then, with the version it is at now.
+ */
 export async function updateSurvey(input: {
   id: string;
   definition?: unknown;
   state?: SurveyState;
   settings?: CampaignSettings;
+  expectedVersion?: number;
   at: number;
-}): Promise<SurveyRow | undefined> {
+}): Promise<{ row: SurveyRow } | { stale: number } | undefined> {
   const db = getDb();
   return db.transaction((tx) => {
     const current = tx.select().from(surveys).where(eq(surveys.id, input.id)).get();
     if (!current) return undefined;
-    let latestVersion = current.latestVersion;
-    if (input.definition !== undefined) {
-      latestVersion += 1;
-      tx.insert(surveyVersions)
-        .values({ surveyId: input.id, version: latestVersion, definition: input.definition, createdAt: input.at })
-        .run();
-    }
-    return tx
+    const base = input.expectedVersion ?? current.latestVersion;
+    const latestVersion = input.definition === undefined ? base : base + 1;
+    const row = tx
       .update(surveys)
       .set({ latestVersion, state: input.state ?? current.state, settings: input.settings ?? current.settings, updatedAt: input.at })
-      .where(eq(surveys.id, input.id))
+      .where(and(eq(surveys.id, input.id), eq(surveys.latestVersion, base)))
       .returning()
       .get();
+    if (!row) return { stale: current.latestVersion };
+    if (latestVersion !== base) {
+      tx.insert(surveyVersions).values({ surveyId: input.id, version: latestVersion, definition: input.definition, createdAt: input.at }).run();
+    }
+    return { row };
   }, { behavior: 'immediate' });
 }

@@ -93,6 +93,17 @@ test('an API token made in the page works at the API until it is revoked there',
   await expect(page.getByRole('alert').filter({ hasText: 'No active key matches this link' })).toBeVisible();
 });
 
+test('key links that name no key, or an object property, are explained, never an error', async ({ page }) => {
+  await signInAsAdmin(page);
+  for (const query of ['revoke=__proto__', 'revoke=constructor', 'revoked=__proto__', 'revoked=toString&revoke=api_token-0', 'not_revoked=__proto__']) {
+    const res = await page.goto(`/admin/keys?${query}`);
+    expect(res?.status(), query).toBe(200);
+    await expect(page.getByRole('heading', { name: 'API tokens' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveCount(0);
+    if (query !== 'revoked=__proto__') await expect(page.getByRole('alert').filter({ hasText: 'active key matches this link' })).toBeVisible();
+  }
+});
+
 test('a write key made in the page posts responses until it is revoked there', async ({ page, request }) => {
   const campaign = await makeNpsCampaign(request);
   await signInAsAdmin(page);

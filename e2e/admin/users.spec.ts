@@ -46,6 +46,19 @@ test('signed out, the people pages send to the sign-in form', async ({ page }) =
   }
 });
 
+test('a notice name from the URL that is not one of ours shows no notice, never an error', async ({ page }) => {
+  await signInAsAdmin(page);
+  const id = suiteCredentials().adminId;
+  for (const notice of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+    const res = await page.goto(`/admin/users/${id}?notice=${notice}`);
+    expect(res?.status()).toBe(200);
+    await expect(page.getByRole('heading', { name: 'Role and locale' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveCount(0);
+  }
+  await page.goto(`/admin/users/${id}?notice=password&notice=__proto__`);
+  await expect(page.getByRole('heading', { name: 'Role and locale' })).toBeVisible();
+});
+
 test('an agent added in the form gets a new role and locale, shown in the table and at the API', async ({ page, request }, testInfo) => {
   await signInAsAdmin(page);
   await page.goto('/admin/users/new');

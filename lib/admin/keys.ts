@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens';
 import { createWriteKey, listWriteKeys, revokeWriteKey } from '../auth/write-keys';
+import type { Actor } from '../auth/credentials';
 import { ApiError } from '../errors';
-import { FormRefusal, type FormState } from './people-forms';
+import { requireAdmin } from '../users/users';
+import { FormRefusal, type FormState } from './forms';
+import { keyKindLabels, keyKinds, type KeyKind } from './keys-labels';
 
 // API tokens and write keys in the admin view, on top of lib/auth (which makes, hashes and revokes
 // them): the two kinds side by side, and their forms.
 
-export const keyKinds = ['api_token', 'write_key'] as const;
-export type KeyKind = (typeof keyKinds)[number];
-export const keyKindLabels: Record<KeyKind, string> = { api_token: 'API token', write_key: 'write key' };
-/** A label at the start of a sentence. */
-export const capitalized = (label: string) => `${label[0]?.toUpperCase()}${label.slice(1)}`;
 
 const kind = z.enum(keyKinds, 'must be api_token or write_key');
 const keyId = z.coerce.number('must be a key id').int('must be a key id').positive('must be a key id');
@@ -23,7 +21,7 @@ export const createKeyForm = z.object({
 export const revokeKeyForm = z.object({ kind, id: keyId });
 
 /** `?revoke=api_token-5`: the key a confirm step asks about. */
-export const revokeKeyParam = z
+const revokeKeyParam = z
   .string()
   .regex(/^(api_token|write_key)-[1-9][0-9]{0,15}$/, 'must name a key such as api_token-5')
   .transform((v) => {
@@ -36,14 +34,32 @@ export interface KeyFormState extends FormState {
   created?: { id: number; description: string; secret: string };
 }
 
-export async function listKeys() {
+export async function listKeys({ actor }: { actor: Actor }) {
+  requireAdmin(actor);
   const [apiTokens, writeKeys] = await Promise.all([listApiTokens(), listWriteKeys()]);
   return { api_token: apiTokens, write_key: writeKeys };
 }
 export type AdminKey = Awaited<ReturnType<typeof listKeys>>[KeyKind][number];
 
+/**
+ * What the keys page shows for its links: every key; the active key a confirm link (`?revoke=`) asks
+ * about, or that no active key matches it; the key a `?revoked=` link names, only if it is revoked
+ * indeed (a crafted link cannot claim a live key is revoked).
+ */
+export async function keysPage({ actor, revoke, revoked }: { actor: Actor; revoke?: string; revoked?: string }) {
+  const keys = await listKeys({ actor });
+  const named = (param: string | undefined, active: boolean) => {
+    const parsed = revokeKeyParam.safeParse(param ?? '');
+    const key = parsed.success ? keys[parsed.data.kind].find((k) => k.id === parsed.data.id && k.active === active) : undefined;
+    return parsed.success && key ? { kind: parsed.data.kind, key } : undefined;
+  };
+  const confirm = revoke === undefined ? undefined : named(revoke, true);
+  return { keys, confirm, confirmMissing: revoke !== undefined && !confirm, revoked: named(revoked, false) };
+}
+
 /** A new key and its secret, which exists in clear only in this return value. */
-export async function createKey({ kind, description }: { kind: KeyKind; description: string }) {
+export async function createKey({ actor, kind, description }: { actor: Actor; kind: KeyKind; description: string }) {
+  requireAdmin(actor);
   if (kind === 'api_token') {
     const { token, api_token } = await createApiToken({ description });
     return { secret: token, key: api_token };
@@ -53,7 +69,8 @@ export async function createKey({ kind, description }: { kind: KeyKind; descript
 }
 
 /** Revokes at once: the API and /api/responses look keys up on every request. */
-export async function revokeKey({ kind, id }: { kind: KeyKind; id: number }) {
+export async function revokeKey({ actor, kind, id }: { actor: Actor; kind: KeyKind; id: number }) {
+  requireAdmin(actor);
   try {
     return await (kind === 'api_token' ? revokeApiToken({ id }) : revokeWriteKey({ id }));
   } catch (error) {

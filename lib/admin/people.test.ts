@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/secrets';
 import { addUser } from '../users/users';
 import { sessionAdmin, signIn } from './session';
 import { addPersonForm } from './people-forms';
-import { addPerson, changePerson, listPeople, setPersonPassword } from './people';
+import { addPerson, changePerson, findPerson, listPeople, setPersonPassword } from './people';
 
 const unique = (prefix: string) => `${prefix}-${randomUUID()}@example.com`;
 const actorOf = (row: { id: number; email: string | null; role: Actor['role']; locale: string }): Actor => ({ ...row, email: row.email ?? '' });
@@ -18,7 +18,7 @@ async function admin(password = 'a long enough password') {
 /** Demotes every admin but `keep`, so that `keep` is the last one. */
 async function onlyAdmin(keep: Actor) {
   for (let after = 0; ; ) {
-    const { people, nextAfter } = await listPeople({ after });
+    const { people, nextAfter } = await listPeople({ actor: keep, after });
     for (const p of people) if (p.role === 'admin' && p.id !== keep.id) await changePerson({ actor: keep, id: p.id, role: 'agent', locale: 'en-us' });
     if (nextAfter === undefined) return;
     after = nextAfter;
@@ -26,19 +26,37 @@ async function onlyAdmin(keep: Actor) {
 }
 
 describe('people rules', () => {
+  it('refuses anyone but an admin, before anything is read or written', async () => {
+    const agentRow = await addUser({ email: unique('agent'), name: 'Agent', role: 'agent', locale: 'en-us' });
+    const agent = actorOf(agentRow);
+    const forbidden = { status: 403 };
+    await expect(listPeople({ actor: agent })).rejects.toMatchObject(forbidden);
+    await expect(findPerson({ actor: agent, id: agent.id })).rejects.toMatchObject(forbidden);
+    const email = unique('by-agent');
+    await expect(addPerson({ actor: agent, ...addPersonForm.parse({ email, name: 'X', role: 'admin', locale: 'de' }) })).rejects.toMatchObject(forbidden);
+    await expect(changePerson({ actor: agent, id: agent.id, role: 'admin', locale: 'de' })).rejects.toMatchObject(forbidden);
+    await expect(setPersonPassword({ actor: agent, id: agent.id, password: 'long enough password' })).rejects.toMatchObject(forbidden);
+    expect(await findUserById({ id: agent.id })).toMatchObject({ role: 'agent', locale: 'en-us', passwordHash: null });
+    const a = actorOf(await admin());
+    expect((await listPeople({ actor: a })).people.some((p) => p.email === email)).toBe(false);
+    expect(await findPerson({ actor: a, id: agent.id })).toMatchObject({ role: 'agent', has_password: false });
+  });
+
   it('refuses a duplicate email, case aside, on the email field', async () => {
+    const actor = actorOf(await admin());
     const email = unique('dup');
-    await addPerson(addPersonForm.parse({ email, name: 'First', role: 'agent', locale: 'de' }));
-    await expect(addPerson(addPersonForm.parse({ email: email.toUpperCase(), name: 'Second', role: 'end_user', locale: 'fr' }))).rejects.toMatchObject({
+    await addPerson({ actor, ...addPersonForm.parse({ email, name: 'First', role: 'agent', locale: 'de' }) });
+    await expect(addPerson({ actor, ...addPersonForm.parse({ email: email.toUpperCase(), name: 'Second', role: 'end_user', locale: 'fr' }) })).rejects.toMatchObject({
       message: 'A user with this email already exists.',
       field: 'email',
     });
   });
 
   it('gives a password to admins only, hashed, and the admin can sign in with it', async () => {
+    const actor = actorOf(await admin());
     const email = unique('new-admin');
-    await expect(addPerson(addPersonForm.parse({ email, name: 'A', role: 'agent', locale: 'ja', password: 'twelve chars!' }))).rejects.toMatchObject({ field: 'password' });
-    const person = await addPerson(addPersonForm.parse({ email, name: 'A', role: 'admin', locale: 'ja', password: 'twelve chars!' }));
+    await expect(addPerson({ actor, ...addPersonForm.parse({ email, name: 'A', role: 'agent', locale: 'ja', password: 'twelve chars!' }) })).rejects.toMatchObject({ field: 'password' });
+    const person = await addPerson({ actor, ...addPersonForm.parse({ email, name: 'A', role: 'admin', locale: 'ja', password: 'twelve chars!' }) });
     expect(person).toMatchObject({ role: 'admin', locale: 'ja', has_password: true });
     expect((await findUserById({ id: person.id }))?.passwordHash).toMatch(/^scrypt\$/);
     expect((await signIn({ email, password: 'twelve chars!' })).ok).toBe(true);
@@ -76,12 +94,13 @@ describe('people rules', () => {
   });
 
   it('pages users by id in both directions', async () => {
+    const actor = actorOf(await admin());
     for (let i = 0; i < 5; i++) await addUser({ email: unique('page'), name: `P${i}`, role: 'end_user', locale: 'en-us' });
-    const first = await listPeople({ limit: 2 });
+    const first = await listPeople({ actor, limit: 2 });
     expect(first.previousBefore).toBeUndefined();
-    const second = await listPeople({ after: first.nextAfter!, limit: 2 });
+    const second = await listPeople({ actor, after: first.nextAfter!, limit: 2 });
     expect(second.people[0]!.id).toBeGreaterThan(first.people[1]!.id);
-    const back = await listPeople({ before: second.previousBefore!, limit: 2 });
+    const back = await listPeople({ actor, before: second.previousBefore!, limit: 2 });
     expect(back).toEqual(first);
   });
 });

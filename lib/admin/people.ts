@@ -5,16 +5,17 @@ import type { Actor } from '../auth/credentials';
 import { hashPassword } from '../auth/secrets';
 import { ApiError } from '../errors';
 import type { Locale } from '../i18n/locales';
-import { addUser, serializeUser } from '../users/users';
-import { FormRefusal, type AddPersonInput } from './people-forms';
+import { addUser, requireAdmin, serializeUser } from '../users/users';
+import { FormRefusal } from './forms';
+import type { AddPersonInput } from './people-forms';
 
 // People in the admin view. Only admins sign in here, with a password (scrypt); so only admins hold
 // one, and the instance always keeps at least one admin nobody can lock out by accident.
 
-export const PEOPLE_PAGE_SIZE = 100;
+const PEOPLE_PAGE_SIZE = 100;
 
 /** A user as the admin view shows them: the API's fields, and whether they can sign in here. */
-export function personView(row: UserRow) {
+function personView(row: UserRow) {
   return { ...serializeUser(row), has_password: row.passwordHash !== null };
 }
 export type Person = ReturnType<typeof personView>;
@@ -23,7 +24,8 @@ export type Person = ReturnType<typeof personView>;
  * One page of users by id (keyset: `after` the last id of the previous page, or `before` the first id
  * of the next one), with the ids to page on from. Each page costs the same however deep it is.
  */
-export async function listPeople({ after, before, limit = PEOPLE_PAGE_SIZE }: { after?: number; before?: number; limit?: number }) {
+export async function listPeople({ actor, after, before, limit = PEOPLE_PAGE_SIZE }: { actor: Actor; after?: number; before?: number; limit?: number }) {
+  requireAdmin(actor);
   const rows =
     before === undefined
       ? await listUsersAfter({ after: after ?? 0, limit })
@@ -41,13 +43,15 @@ export async function listPeople({ after, before, limit = PEOPLE_PAGE_SIZE }: { 
   };
 }
 
-export async function findPerson({ id }: { id: number }): Promise<Person | undefined> {
+export async function findPerson({ actor, id }: { actor: Actor; id: number }): Promise<Person | undefined> {
+  requireAdmin(actor);
   const row = await findUserById({ id });
   return row && personView(row);
 }
 
 /** Adds a user from the admin form; only an admin may be given a password. */
-export async function addPerson(input: AddPersonInput): Promise<Person> {
+export async function addPerson({ actor, ...input }: AddPersonInput & { actor: Actor }): Promise<Person> {
+  requireAdmin(actor);
   if (input.password && input.role !== 'admin') throw new FormRefusal('Only admins sign in, so only admins have a password; leave it empty.', 'password');
   try {
     const row = await addUser({
@@ -70,6 +74,7 @@ export async function addPerson(input: AddPersonInput): Promise<Person> {
  * a later promotion does not bring an old password back to life.
  */
 export async function changePerson({ actor, id, role, locale }: { actor: Actor; id: number; role: UserRole; locale: Locale }): Promise<Person> {
+  requireAdmin(actor);
   const target = await findUserById({ id });
   if (!target) throw new FormRefusal('No user has this id.');
   const demoting = target.role === 'admin' && role !== 'admin';
@@ -91,6 +96,7 @@ export async function changePerson({ actor, id, role, locale }: { actor: Actor; 
  * not to be trusted); your own stay, or you would sign yourself out.
  */
 export async function setPersonPassword({ actor, id, password }: { actor: Actor; id: number; password: string }): Promise<Person> {
+  requireAdmin(actor);
   const target = await findUserById({ id });
   if (!target) throw new FormRefusal('No user has this id.');
   if (target.role !== 'admin') throw new FormRefusal('Only admins sign in, so only admins have a password: make this user an admin first.', 'password');

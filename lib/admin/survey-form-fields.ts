@@ -29,11 +29,11 @@ const count = z.coerce.number().int().catch(0);
 const version = z.coerce.number().int().min(1).catch(1);
 
 /** What a button asks for: save, re-render (after changing a type or scale), or add/remove a part. */
-export const editorOp = z
+const editorOp = z
   .string()
   .regex(/^(save|refresh|add-question|add-rule|remove-rule:\d+|remove-question:\d+|add-option:\d+|remove-option:\d+:\d+)$/)
   .catch('refresh');
-export type EditorOp = z.output<typeof editorOp>;
+type EditorOp = z.output<typeof editorOp>;
 
 export function parseEditorForm(fields: EditorFields, type: SurveyDraft['type']): { draft: SurveyDraft; op: EditorOp; addType: QuestionDraft['type'] } {
   const get = (name: string) => fields[name]?.[0] ?? '';
@@ -132,7 +132,7 @@ export function applyEditorOp(draft: SurveyDraft, op: EditorOp, addType: Questio
 const names: Record<string, string> = { questions: 'q', options: 'o', settings: 's', targeting: 't', follow_up: 'follow' };
 
 /** A path inside the API's `survey` body as the editor's field name: survey/questions/0/options/2 → q.0.o.2. */
-export function fieldOf(path: readonly PropertyKey[]): string {
+function fieldOf(path: readonly PropertyKey[]): string {
   const parts = path.map(String);
   if (parts[0] === 'survey') parts.shift();
   return parts.map((p) => names[p] ?? p).join('.');

@@ -4,13 +4,13 @@ import { ratingQuestionTypes, ratingSubTypes } from '../surveys/definition';
 // constants only (no zod, no db), so the client editor can import it without pulling server code.
 
 export const questionTypes = [...ratingQuestionTypes, 'closed_ended', 'open_ended'] as const;
-export type QuestionType = (typeof questionTypes)[number];
+type QuestionType = (typeof questionTypes)[number];
 export { ratingSubTypes };
 export type RatingSubType = (typeof ratingSubTypes)[number];
 export const scaleSizes = [2, 3, 5] as const;
 export const NPS_SCALE = 11;
 export const targetingOps = ['eq', 'neq', 'exists', 'gte', 'lte', 'before', 'after'] as const;
-export type TargetingOp = (typeof targetingOps)[number];
+type TargetingOp = (typeof targetingOps)[number];
 export const MAX_QUESTIONS = 20;
 export const MAX_CLOSED_OPTIONS = 50;
 export const MAX_RULES = 50;
@@ -46,7 +46,7 @@ export interface QuestionDraft {
   follow: string;
 }
 
-export interface RuleDraft {
+interface RuleDraft {
   trait: string;
   op: TargetingOp;
   value: string;

@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { surveyStates, surveyTypes } from '@/db/schema';
 import { locales } from '../i18n/locales';
+import { single } from './schemas';
 
 // The admin survey pages' inputs: form posts (name → values, as readForm and FormData give them) and
 // the preview's query.
 
-const first = z.array(z.string()).optional().transform((v) => v?.[0] ?? '');
-
 export const surveyIdParam = z.object({ id: z.string().min(1).max(100) });
 
-export const newSurveyForm = z.object({ type: first.pipe(z.enum(surveyTypes, 'choose a survey type')) });
+export const newSurveyForm = z.object({ type: single(z.enum(surveyTypes, 'choose a survey type')) });
 
-export const surveyStateForm = z.object({ id: first.pipe(z.string().min(1).max(100)), state: first.pipe(z.enum(surveyStates)) });
+export const surveyStateForm = z.object({ id: single(z.string().min(1).max(100)), state: single(z.enum(surveyStates)) });
 
-export const surveyEditorForm = z.object({ id: first.pipe(z.string().min(1).max(100)) });
+export const surveyEditorForm = z.object({ id: single(z.string().min(1).max(100)) });
 
 export const previewQuery = z.object({
   locale: z.enum(locales, `choose one of ${locales.join(', ')}`).optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showSurvey } from '../surveys/surveys';
+import { showSurvey, updateSurvey } from '../surveys/surveys';
 import { createStarterSurvey, setSurveyState, submitSurveyEditor, surveyEditor, surveyPreview } from './surveys';
 
 const admin = { id: 1, email: 'admin@example.com', role: 'admin' as const, locale: 'de' };
@@ -44,5 +44,36 @@ describe('admin survey use-cases', () => {
     expect((await surveyPreview({ actor: admin, id, version: 99, locale: 'ja' })).version).toBe(2);
     expect((await setSurveyState({ actor: admin, id, state: 'disabled' })).state).toBe('disabled');
     expect((await surveyEditor({ actor: admin, id })).versions.map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it('of two saves from the same version, only the first is written; the other is told', async () => {
+    const { id } = await createStarterSurvey({ actor: admin, type: 'CUSTOM' });
+    const fields = (headline: string) => ({
+      op: ['save'],
+      base_version: ['1'],
+      'q.0.type': ['open_ended'],
+      'q.0.alias': ['feedback'],
+      'q.0.headline.kind': ['static'],
+      'q.0.headline.value': [headline],
+      's.resurvey_days': ['90'],
+    });
+    const [first, second] = await Promise.all([
+      submitSurveyEditor({ actor: admin, id, fields: fields('From admin one'), rev: 0 }),
+      submitSurveyEditor({ actor: admin, id, fields: fields('From admin two'), rev: 0 }),
+    ]);
+    expect(first).toEqual({ saved: true, version: 2 });
+    expect(second).toMatchObject({ saved: false, state: { errors: [{ field: '', message: expect.stringContaining('changed elsewhere and is now at version 2') }] } });
+    expect((await showSurvey({ id, version: 99, locale: 'en-us' })).questions).toMatchObject([{ headline: { value: 'From admin one' } }]);
+    expect((await surveyEditor({ actor: admin, id })).versions.map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it('writes only at the expected version, in the same transaction (the API passes none)', async () => {
+    const { id } = await createStarterSurvey({ actor: admin, type: 'CUSTOM' });
+    const questions = [{ type: 'open_ended' as const, alias: 'why', headline: { type: 'static' as const, value: 'Why?' } }];
+    await expect(updateSurvey({ actor: admin, id, survey: { questions }, expectedVersion: 2 })).rejects.toMatchObject({ status: 409 });
+    expect((await updateSurvey({ actor: admin, id, survey: { questions }, expectedVersion: 1 })).version).toBe(2);
+    await expect(updateSurvey({ actor: admin, id, survey: { questions }, expectedVersion: 1 })).rejects.toMatchObject({ status: 409 });
+    expect((await updateSurvey({ actor: admin, id, survey: { questions } })).version).toBe(3);
+    expect((await updateSurvey({ actor: admin, id, survey: { state: 'disabled' } })).version).toBe(3);
   });
 });

@@ -43,7 +43,7 @@ export async function surveyEditor({ actor, id }: { actor: Actor; id: string }) 
   return { survey, versions, state: { draft, errors: [], shown: shownFor(actor, draft), rev: 0 } satisfies EditorState };
 }
 
-export type SaveResult = { saved: true; version: number } | { saved: false; state: EditorState };
+type SaveResult = { saved: true; version: number } | { saved: false; state: EditorState };
 
 /**
  * One round trip of the editor: a button that adds or removes a part re-renders the draft; "save"
@@ -61,17 +61,20 @@ export async function submitSurveyEditor({ actor, id, fields, rev }: { actor: Ac
   if (reshaped.some((r) => r.changed)) {
     return back({ errors: [], notice: 'The options were changed to fit the new question type or scale. Check them, then save.' });
   }
-  if (draft.baseVersion !== survey.latestVersion) {
-    const message = `This survey was changed elsewhere and is now at version ${survey.latestVersion}. Reload the page to edit the latest version.`;
-    return back({ errors: [{ field: '', message }] });
-  }
   const body = updateSurveyBody.safeParse({ survey: draftToInput(draft) });
   if (!body.success) return back({ errors: zodFieldErrors(body.error) });
   try {
-    const updated = await updateSurvey({ actor, id, survey: body.data.survey });
+    // Saved only if the survey is still at the draft's version: two admins saving at once cannot
+    // overwrite each other (the check and the write are one transaction).
+    const updated = await updateSurvey({ actor, id, survey: body.data.survey, expectedVersion: draft.baseVersion });
     return { saved: true, version: updated.version };
   } catch (error) {
     if (error instanceof ApiError && error.status === 400) return back({ errors: apiFieldErrors(error) });
+    if (error instanceof ApiError && error.status === 409) {
+      const now = (await findSurvey({ id }))?.latestVersion ?? survey.latestVersion;
+      const message = `This survey was changed elsewhere and is now at version ${now}. Reload the page to edit the latest version.`;
+      return back({ errors: [{ field: '', message }] });
+    }
     throw error;
   }
 }

@@ -1,14 +1,20 @@
-/** A form body as `name → values` (a repeated field keeps every value); an unreadable body is empty. */
-export async function readForm(request: Request): Promise<Record<string, string[]>> {
+/**
+ * A submitted form's text fields as `name → values` (a repeated field keeps every value), without
+ * React's own `$ACTION…` fields of a server action.
+ */
+export function formFields(form: FormData): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return fields;
-  }
   for (const [name, value] of form.entries()) {
-    if (typeof value === 'string') (fields[name] ??= []).push(value);
+    if (typeof value === 'string' && !name.startsWith('$ACTION')) (fields[name] ??= []).push(value);
   }
   return fields;
+}
+
+/** A form body as `name → values`; an unreadable body is empty. */
+export async function readForm(request: Request): Promise<Record<string, string[]>> {
+  try {
+    return formFields(await request.formData());
+  } catch {
+    return {};
+  }
 }

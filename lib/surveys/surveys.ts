@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CampaignSettings, SurveyRow, SurveyState, SurveyType } from '@/db/schema';
 import { findSurvey, findSurveyVersion, insertSurvey, listSurveys as listRows, updateSurvey as updateRow } from '@/db/surveys';
 import type { Actor } from '../auth/credentials';
-import { forbidden, notFound } from '../errors';
+import { conflict, forbidden, notFound } from '../errors';
 import { newId } from '../ids';
 import { displayLocale } from '../i18n/locales';
 import { requireAdmin } from '../users/users';
@@ -63,15 +63,21 @@ export async function createSurvey({
   return serializeSurvey(row, await latest(row), displayLocale(actor.locale));
 }
 
-/** New questions make a new version (old responses keep theirs); `state` enables or disables. */
+/**
+ * New questions make a new version (old responses keep theirs); `state` enables or disables. With
+ * `expectedVersion` (an editor's draft), a survey saved by someone else since then is a 409, checked
+ * in the same transaction as the write.
+ */
 export async function updateSurvey({
   actor,
   id,
   survey,
+  expectedVersion,
 }: {
   actor: Actor;
   id: string;
   survey: { state?: SurveyState; settings?: SettingsInput; questions?: QuestionInput[] };
+  expectedVersion?: number;
 }) {
   requireAdmin(actor);
   const current = await findSurvey({ id });
@@ -80,15 +86,17 @@ export async function updateSurvey({
     ? normalizeQuestions(survey.questions, current.type, (await latest(current)).definition)
     : undefined;
   const settings = survey.settings && ({ ...DEFAULT_SETTINGS, ...current.settings, ...survey.settings } as CampaignSettings);
-  const row = await updateRow({
+  const result = await updateRow({
     id,
     at: Date.now(),
     ...(definition && { definition }),
     ...(survey.state && { state: survey.state }),
     ...(settings && { settings }),
+    ...(expectedVersion !== undefined && { expectedVersion }),
   });
-  if (!row) throw surveyNotFound();
-  return serializeSurvey(row, await latest(row), displayLocale(actor.locale));
+  if (!result) throw surveyNotFound();
+  if ('stale' in result) throw conflict('The survey was changed elsewhere', `It is now at version ${result.stale}.`);
+  return serializeSurvey(result.row, await latest(result.row), displayLocale(actor.locale));
 }
 
 /** Seeds a survey outside any request (first start, tests, demo data). */

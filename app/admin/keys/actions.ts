@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { runForm } from '@/lib/admin/forms';
 import { createKey, createKeyForm, revokeKey, revokeKeyForm, type KeyFormState } from '@/lib/admin/keys';
-import { runForm } from '@/lib/admin/people-forms';
+import { formFields } from '@/lib/http/form';
 import { pageAdmin } from '../_components/session';
-import { formFields } from '../users/_components/form-fields';
 
 // The secret of a new key is shown exactly once, and only to the admin who made it: this action
 // returns it as the form's state (useActionState), so it travels only in the answer to that POST —
@@ -15,8 +15,8 @@ import { formFields } from '../users/_components/form-fields';
 // which makes another key (never shows the old one).
 
 export async function createKeyAction(_state: KeyFormState, formData: FormData): Promise<KeyFormState> {
-  await pageAdmin();
-  const result = await runForm(createKeyForm, formFields(formData), createKey);
+  const actor = await pageAdmin();
+  const result = await runForm(createKeyForm, formFields(formData), (input) => createKey({ actor, ...input }));
   if (!result.ok) return result.state;
   revalidatePath('/admin/keys');
   const { secret, key } = result.value;
@@ -25,8 +25,9 @@ export async function createKeyAction(_state: KeyFormState, formData: FormData):
 
 // Revocation is a confirm step (?revoke=…) then this post; it redirects back to the list (303).
 export async function revokeKeyAction(formData: FormData): Promise<void> {
-  await pageAdmin();
+  const actor = await pageAdmin();
   const fields = formFields(formData);
-  const result = await runForm(revokeKeyForm, fields, revokeKey);
-  redirect(result.ok ? `/admin/keys?revoked=${fields.kind}-${result.value.id}` : `/admin/keys?not_revoked=${encodeURIComponent(`${fields.kind}-${fields.id}`)}`);
+  const result = await runForm(revokeKeyForm, fields, (input) => revokeKey({ actor, ...input }));
+  if (result.ok) redirect(`/admin/keys?revoked=${fields.kind?.[0]}-${result.value.id}`);
+  redirect(`/admin/keys?not_revoked=${encodeURIComponent(`${fields.kind?.[0]}-${fields.id?.[0]}`)}`);
 }

@@ -1,29 +1,31 @@
-import { keyKindLabels, keyKinds, listKeys, revokeKeyParam } from '@/lib/admin/keys';
+import { keysPage } from '@/lib/admin/keys';
+import { keyKindLabels, keyKinds } from '@/lib/admin/keys-labels';
 import { AdminShell } from '../_components/admin-shell';
 import { pageAdmin } from '../_components/session';
 import { KeyMessages } from './_components/key-messages';
 import { KeySection } from './_components/key-section';
 import './keys.css';
 
-type Props = { searchParams: Promise<{ revoke?: string; revoked?: string; not_revoked?: string }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function KeysPage({ searchParams }: Props) {
-  const admin = await pageAdmin();
+  const actor = await pageAdmin();
   const params = await searchParams;
-  const keys = await listKeys();
-  const confirm = params.revoke === undefined ? undefined : revokeKeyParam.safeParse(params.revoke);
-  const confirmKey = confirm?.success ? keys[confirm.data.kind].find((k) => k.id === confirm.data.id && k.active) : undefined;
+  const page = await keysPage({ actor, revoke: one(params.revoke), revoked: one(params.revoked) });
+  const view = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => [v ?? []].flat().map((x) => [k, x]))).toString();
   return (
-    <AdminShell admin={admin} current="/admin/keys" title="Keys">
-      <KeyMessages params={params} keys={keys} confirmMissing={confirm !== undefined && !confirmKey} />
+    <AdminShell admin={actor} current="/admin/keys" title="Keys">
+      <KeyMessages revoked={page.revoked} refused={params.not_revoked !== undefined} confirmMissing={page.confirmMissing} />
       {keyKinds.map((kind) => (
         <KeySection
           key={kind}
           kind={kind}
           label={keyKindLabels[kind]}
-          keys={keys[kind]}
-          confirmKey={confirm?.success && confirm.data.kind === kind ? confirmKey : undefined}
-          view={new URLSearchParams(params).toString()}
+          keys={page.keys[kind]}
+          confirmKey={page.confirm?.kind === kind ? page.confirm.key : undefined}
+          view={view}
         />
       ))}
     </AdminShell>

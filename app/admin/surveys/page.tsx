@@ -1,13 +1,12 @@
 import Link from 'next/link';
 import { listSurveys } from '@/lib/surveys/surveys';
 import { AdminShell } from '../_components/admin-shell';
+import { UtcTime } from '../_components/utc-time';
 import { pageAdmin } from '../_components/session';
 import { NewSurveyForm } from './new-survey-form';
 import './surveys.css';
 
 type Props = { searchParams: Promise<{ error?: string }> };
-
-const utc = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 export default async function SurveysPage({ searchParams }: Props) {
   const admin = await pageAdmin();
@@ -40,7 +39,9 @@ export default async function SurveysPage({ searchParams }: Props) {
               <td>{s.type}</td>
               <td>{s.state}</td>
               <td>{s.version}</td>
-              <td>{utc(s.updated_at)}</td>
+              <td>
+                <UtcTime at={s.updated_at} />
+              </td>
               <td>
                 <span className="surveys-actions">
                   <Link href={`/admin/surveys/${s.id}`} prefetch={false} aria-label={`Edit survey ${s.id}`}>

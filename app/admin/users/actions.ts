@@ -1,10 +1,11 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { runForm, type FormState } from '@/lib/admin/forms';
 import { addPerson, changePerson, setPersonPassword } from '@/lib/admin/people';
-import { addPersonForm, changePersonForm, passwordForm, runForm, type FormState } from '@/lib/admin/people-forms';
+import { addPersonForm, changePersonForm, passwordForm } from '@/lib/admin/people-forms';
+import { formFields } from '@/lib/http/form';
 import { pageAdmin } from '../_components/session';
-import { formFields } from './_components/form-fields';
 
 // Server actions of the people forms (useActionState): a refusal comes back as the form's state, a
 // success redirects (post/redirect/get), so a reload never posts twice. Without JavaScript the form
@@ -12,8 +13,8 @@ import { formFields } from './_components/form-fields';
 // (a signed-out post goes to the sign-in form); Next checks the Origin of every action.
 
 export async function addUserAction(_state: FormState, formData: FormData): Promise<FormState> {
-  await pageAdmin();
-  const result = await runForm(addPersonForm, formFields(formData), addPerson);
+  const actor = await pageAdmin();
+  const result = await runForm(addPersonForm, formFields(formData), (input) => addPerson({ actor, ...input }));
   if (!result.ok) return result.state;
   redirect(`/admin/users/${result.value.id}?notice=added`);
 }

@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function UsersPage({ searchParams }: Props) {
   const admin = await pageAdmin();
   const query = peoplePageQuery.safeParse(await searchParams);
-  const page = await listPeople(query.success ? query.data : {});
+  const page = await listPeople({ actor: admin, ...(query.success ? query.data : {}) });
   const addUser = (
     <Link className="people-link-button" href="/admin/users/new" prefetch={false}>
       Add user

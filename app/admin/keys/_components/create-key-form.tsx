@@ -1,12 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { KeyFormState, KeyKind } from '@/lib/admin/keys';
-import { Field, FormAlert } from '../../users/_components/fields';
+import type { KeyFormState } from '@/lib/admin/keys';
+import { capitalized, type KeyKind } from '@/lib/admin/keys-labels';
+import { Field, FormAlert } from '../../_components/fields';
 import { createKeyAction } from '../actions';
 
-// A client component (useActionState): it imports only types from lib/ (whose code reaches db/) and
-// gets its words as props.
+// A client component (useActionState): from lib/ it imports types and keys-labels (which reaches no
+// db/ code) only, and gets its words as props.
 type Props = { kind: KeyKind; label: string; usage: string };
 
 export function CreateKeyForm({ kind, label, usage }: Props) {
@@ -18,8 +19,7 @@ export function CreateKeyForm({ kind, label, usage }: Props) {
         <div className="admin-notice keys-secret" role="status">
           <p>
             <strong>
-              {label[0]?.toUpperCase()}
-              {label.slice(1)} {created.id} ({created.description}) created.
+              {capitalized(label)} {created.id} ({created.description}) created.
             </strong>{' '}
             Copy it now: it is shown only this once and is stored only as a hash.
           </p>

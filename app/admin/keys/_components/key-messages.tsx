@@ -1,20 +1,15 @@
-import { capitalized, keyKindLabels, revokeKeyParam, type listKeys } from '@/lib/admin/keys';
+import type { AdminKey } from '@/lib/admin/keys';
+import { capitalized, keyKindLabels, type KeyKind } from '@/lib/admin/keys-labels';
 
-type Params = { revoked?: string; not_revoked?: string };
+type Props = { revoked: { kind: KeyKind; key: AdminKey } | undefined; refused: boolean; confirmMissing: boolean };
 
-/**
- * What the last revocation did (checked against the list, so a crafted link cannot claim a live key
- * is revoked), or why a confirm link cannot be followed.
- */
-export function KeyMessages({ params, keys, confirmMissing }: { params: Params; keys: Awaited<ReturnType<typeof listKeys>>; confirmMissing: boolean }) {
-  const revoked = revokeKeyParam.safeParse(params.revoked ?? '');
-  const done = revoked.success && keys[revoked.data.kind].some((k) => k.id === revoked.data.id && !k.active);
-  const refused = params.not_revoked !== undefined;
+/** What the last revocation did (lib checked it against the list), or why a confirm link cannot be followed. */
+export function KeyMessages({ revoked, refused, confirmMissing }: Props) {
   return (
     <>
-      {done && (
+      {revoked && (
         <p className="admin-notice" role="status">
-          {capitalized(keyKindLabels[revoked.data.kind])} {revoked.data.id} is revoked: requests that use it are refused from now on.
+          {capitalized(keyKindLabels[revoked.kind])} {revoked.key.id} is revoked: requests that use it are refused from now on.
         </p>
       )}
       {(refused || confirmMissing) && (

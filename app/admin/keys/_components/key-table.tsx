@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import type { AdminKey, KeyKind } from '@/lib/admin/keys';
-import { UtcTime } from '../../users/_components/utc-time';
+import type { AdminKey } from '@/lib/admin/keys';
+import type { KeyKind } from '@/lib/admin/keys-labels';
+import { UtcTime } from '../../_components/utc-time';
 
 export function KeyTable({ kind, label, title, keys }: { kind: KeyKind; label: string; title: string; keys: AdminKey[] }) {
   if (keys.length === 0) return <p className="admin-muted">No {label}s yet.</p>;
@@ -22,10 +23,10 @@ export function KeyTable({ kind, label, title, keys }: { kind: KeyKind; label: s
             <td>{k.id}</td>
             <th scope="row">{k.description || <span className="admin-muted">(no description)</span>}</th>
             <td>
-              <UtcTime iso={k.created_at} />
+              <UtcTime at={k.created_at} />
             </td>
             <td>
-              <UtcTime iso={k.revoked_at} />
+              <UtcTime at={k.revoked_at} />
             </td>
             <td>{k.active ? 'active' : 'revoked'}</td>
             <td>

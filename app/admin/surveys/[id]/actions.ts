@@ -7,7 +7,7 @@ import { surveyEditorForm, surveyStateForm } from '@/lib/admin/surveys-schemas';
 import { setSurveyState, submitSurveyEditor } from '@/lib/admin/surveys';
 import { ApiError } from '@/lib/errors';
 import { pageAdmin } from '../../_components/session';
-import { fieldsOf } from '../form-fields';
+import { formFields } from '@/lib/http/form';
 
 const rethrowNotFound = (error: unknown): never => {
   if (error instanceof ApiError && error.status === 404) notFound();
@@ -17,7 +17,7 @@ const rethrowNotFound = (error: unknown): never => {
 /** Every button of the editor posts here; lib decides between a round trip and a new version. */
 export async function editSurveyAction(previous: EditorState, form: FormData): Promise<EditorState> {
   const admin = await pageAdmin();
-  const fields = fieldsOf(form);
+  const fields = formFields(form);
   const target = surveyEditorForm.safeParse(fields);
   if (!target.success) notFound();
   const { id } = target.data;
@@ -31,7 +31,7 @@ export async function editSurveyAction(previous: EditorState, form: FormData): P
 /** Enable / disable, the same path as PUT {"survey":{"state":…}}. */
 export async function setStateAction(form: FormData) {
   const admin = await pageAdmin();
-  const parsed = surveyStateForm.safeParse(fieldsOf(form));
+  const parsed = surveyStateForm.safeParse(formFields(form));
   if (!parsed.success) notFound();
   await setSurveyState({ actor: admin, ...parsed.data }).catch(rethrowNotFound);
   redirect(`/admin/surveys/${parsed.data.id}?state=${parsed.data.state}`);

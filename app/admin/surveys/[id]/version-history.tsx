@@ -1,7 +1,5 @@
 import Link from 'next/link';
-import { iso } from '@/lib/time';
-
-const utc = (ms: number) => iso(ms).slice(0, 19).replace('T', ' ');
+import { UtcTime } from '../../_components/utc-time';
 
 /** The newest versions, each linked to its preview. */
 export function VersionHistory({ id, versions }: { id: string; versions: { version: number; createdAt: number }[] }) {
@@ -21,7 +19,9 @@ export function VersionHistory({ id, versions }: { id: string; versions: { versi
               <td>
                 <Link href={`/admin/surveys/${id}/preview?version=${v.version}`} prefetch={false}>{`Version ${v.version}`}</Link>
               </td>
-              <td>{utc(v.createdAt)}</td>
+              <td>
+                <UtcTime at={v.createdAt} seconds />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,13 +11,18 @@ import '../users.css';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
-const notices: Record<string, string> = { added: 'User added.', saved: 'Role and locale saved.', password: 'Password set.' };
+// A Map: a notice name from the URL is looked up as data, never as an object's own or inherited key.
+const notices = new Map([
+  ['added', 'User added.'],
+  ['saved', 'Role and locale saved.'],
+  ['password', 'Password set.'],
+]);
 
 export default async function UserPage({ params, searchParams }: Props) {
   const admin = await pageAdmin();
   const parsed = userIdParam.safeParse(await params);
-  const person = parsed.success ? await findPerson({ id: parsed.data.id }) : undefined;
-  const notice = notices[(await searchParams).notice ?? ''];
+  const person = parsed.success ? await findPerson({ actor: admin, id: parsed.data.id }) : undefined;
+  const notice = notices.get(String((await searchParams).notice));
   if (!person) {
     return (
       <AdminShell admin={admin} current="/admin/users" title="User not found">

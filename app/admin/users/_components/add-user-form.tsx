@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/admin/people-forms';
+import type { FormState } from '@/lib/admin/forms';
 import { addUserAction } from '../actions';
-import { Field, FormAlert, formKey } from './fields';
+import { Field, FormAlert, formKey } from '../../_components/fields';
 
 export function AddUserForm({ roles, locales }: { roles: readonly string[]; locales: readonly string[] }) {
   const [state, action, pending] = useActionState(addUserAction, {} satisfies FormState);

@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/admin/people-forms';
+import type { FormState } from '@/lib/admin/forms';
 import { changeUserAction } from '../actions';
-import { Field, FormAlert, formKey } from './fields';
+import { Field, FormAlert, formKey } from '../../_components/fields';
 
 type Props = { id: number; role: string; locale: string; roles: readonly string[]; locales: readonly string[] };
 

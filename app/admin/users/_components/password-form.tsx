@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/admin/people-forms';
+import type { FormState } from '@/lib/admin/forms';
 import { setPasswordAction } from '../actions';
-import { Field, FormAlert } from './fields';
+import { Field, FormAlert } from '../../_components/fields';
 
 export function PasswordForm({ id, self }: { id: number; self: boolean }) {
   const [state, action, pending] = useActionState(setPasswordAction, {} satisfies FormState);

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Person } from '@/lib/admin/people';
-import { UtcTime } from './utc-time';
+import { UtcTime } from '../../_components/utc-time';
 
 export function PeopleTable({ people }: { people: Person[] }) {
   if (people.length === 0) return <p className="admin-muted">No users on this page.</p>;
@@ -34,7 +34,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
               <td>{p.locale}</td>
               <td>{p.external_id ?? <span className="admin-muted">—</span>}</td>
               <td>
-                <UtcTime iso={p.created_at} />
+                <UtcTime at={p.created_at} />
               </td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
 import type { Person } from '@/lib/admin/people';
-import { UtcTime } from './utc-time';
+import { UtcTime } from '../../_components/utc-time';
 
 /** What the admin view knows of a user, and what their role lets them do here. */
 export function PersonFacts({ person, self }: { person: Person; self: boolean }) {
@@ -24,11 +24,11 @@ export function PersonFacts({ person, self }: { person: Person; self: boolean })
         <dd>{person.external_id ?? '—'}</dd>
         <dt>Created</dt>
         <dd>
-          <UtcTime iso={person.created_at} />
+          <UtcTime at={person.created_at} />
         </dd>
         <dt>Updated</dt>
         <dd>
-          <UtcTime iso={person.updated_at} />
+          <UtcTime at={person.updated_at} />
         </dd>
       </dl>
       <p className={person.role === 'admin' && !person.has_password ? 'people-warning-box' : 'admin-muted'}>{signIn}</p>

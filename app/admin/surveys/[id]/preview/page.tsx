@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { presentParams } from '@/lib/admin/filters';
 import { previewQuery, surveyIdParam } from '@/lib/admin/surveys-schemas';
 import { surveyPreview } from '@/lib/admin/surveys';
 import { ApiError } from '@/lib/errors';
@@ -13,7 +14,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   const admin = await pageAdmin();
   const id = surveyIdParam.safeParse(await params);
   if (!id.success) notFound();
-  const query = previewQuery.safeParse(Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === 'string')));
+  const query = previewQuery.safeParse(presentParams(await searchParams));
   // A bad locale or version is explained and the defaults shown instead.
   const { locale = defaultLocale, version } = query.success ? query.data : {};
   const preview = await surveyPreview({ actor: admin, id: id.data.id, locale, ...(version && { version }) }).catch((error: unknown) => {
@@ -55,7 +56,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
         </button>
         <a href={`/admin/surveys/${id.data.id}`}>Back to the editor</a>
       </form>
-      <iframe className="surveys-frame" title={`Customer page preview (${locale}, version ${preview.version})`} src={src} />
+      <iframe className="surveys-frame" sandbox="" title={`Customer page preview (${locale}, version ${preview.version})`} src={src} />
     </AdminShell>
   );
 }

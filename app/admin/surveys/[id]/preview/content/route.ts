@@ -2,6 +2,7 @@ import { surveyPage } from '@/app/hc/_views/survey-page';
 import { previewQuery, surveyIdParam } from '@/lib/admin/surveys-schemas';
 import { surveyPreview } from '@/lib/admin/surveys';
 import { ApiError } from '@/lib/errors';
+import { queryOf } from '@/lib/http/handler';
 import { defaultLocale } from '@/lib/i18n/locales';
 import { adminRoute } from '../../../../_components/session';
 
@@ -21,7 +22,7 @@ const plain = (text: string, status: number) => new Response(text, { status, hea
 
 export const GET = adminRoute(async (admin, request, { params }: Context) => {
   const id = surveyIdParam.safeParse(await params);
-  const query = previewQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = previewQuery.safeParse(queryOf(request));
   if (!id.success) return plain('The survey could not be found', 404);
   if (!query.success) return plain(query.error.issues.map((i) => i.message).join('; '), 400);
   const locale = query.data.locale ?? defaultLocale;

@@ -1,4 +1,4 @@
-import type { FormState } from '@/lib/admin/people-forms';
+import type { FormState } from '@/lib/admin/forms';
 import './fields.css';
 
 // Labelled inputs that show the server's message for their field, tied to it for screen readers.
@@ -36,7 +36,7 @@ export function Field({ form, name, label, state, hint, defaultValue, options, .
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, defaultValue: state.values?.[name] ?? defaultValue };
   return (
-    <div className="people-field">
+    <div className="form-field">
       <label htmlFor={id}>{label}</label>
       {options ? (
         <select {...common}>
@@ -50,12 +50,12 @@ export function Field({ form, name, label, state, hint, defaultValue, options, .
         <input {...common} {...input} />
       )}
       {hint && (
-        <p id={`${id}-hint`} className="admin-muted people-hint">
+        <p id={`${id}-hint`} className="admin-muted form-hint">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="people-field-error">
+        <p id={`${id}-error`} className="form-field-error">
           {error}
         </p>
       )}
