@@ -24,6 +24,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Admin tests run axe and take full-page screenshots several times each: on a busy 2-core CI
+  // machine a test can need more than the default 30 s without anything being wrong.
+  timeout: 60_000,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

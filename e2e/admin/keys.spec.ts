@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { adminAuth, basicAuth, suiteCredentials } from '../support/api';
+import { expect, test, type Page } from '@playwright/test';
+import { basicAuth, makeNpsCampaign, suiteCredentials } from '../support/api';
 import { signInAsAdmin } from './support';
 
 async function expectAccessible(page: Page) {
@@ -34,22 +34,6 @@ async function revoke(page: Page, label: 'API token' | 'write key', id: number, 
   );
   // The secret shown after creation goes away with the next page.
   await expect(page.getByLabel(`New ${label}`, { exact: true })).toHaveCount(0);
-}
-
-async function makeNpsCampaign(request: APIRequestContext): Promise<string> {
-  const st = (value: string) => ({ type: 'static', value });
-  const questions = [
-    {
-      type: 'rating_scale_numeric',
-      alias: 'nps',
-      sub_type: 'net_promoter_score',
-      headline: st('How likely are you to recommend us?'),
-      options: Array.from({ length: 11 }, (_, r) => ({ rating: r, label: st(String(r)) })),
-    },
-  ];
-  const res = await request.post('/api/v2/guide/surveys', { headers: adminAuth(), data: { survey: { type: 'NET_PROMOTER_SCORE', questions } } });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()).survey.id as string;
 }
 
 test('signed out, the keys page sends to the sign-in form', async ({ page }) => {
@@ -105,7 +89,7 @@ test('key links that name no key, or an object property, are explained, never an
 });
 
 test('a write key made in the page posts responses until it is revoked there', async ({ page, request }) => {
-  const campaign = await makeNpsCampaign(request);
+  const campaign = (await makeNpsCampaign(request)).id;
   await signInAsAdmin(page);
   await page.goto('/admin/keys');
   const { id, secret } = await createKey(page, 'write key', `ui write key ${randomUUID()}`);

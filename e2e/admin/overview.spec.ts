@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { adminAuth, csatAnswers, makeCsatSurvey, offer, suiteCredentials, type Survey } from '../support/api';
+import { csatAnswers, makeCsatSurvey, makeNpsCampaign, offer, suiteCredentials, type Survey } from '../support/api';
 import { signInAsAdmin } from './support';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -51,18 +51,7 @@ test('the overview counts a survey exactly, and its figures and bars drill down 
 });
 
 test('an NPS campaign shows its score with promoters, passives and detractors', async ({ page, request }) => {
-  const st = (value: string) => ({ type: 'static', value });
-  const res = await request.post('/api/v2/guide/surveys', {
-    headers: adminAuth(),
-    data: {
-      survey: {
-        type: 'NET_PROMOTER_SCORE',
-        questions: [{ type: 'rating_scale_numeric', sub_type: 'net_promoter_score', headline: st('Recommend us?'), options: Array.from({ length: 11 }, (_, r) => ({ rating: r, label: st(String(r)) })) }],
-      },
-    },
-  });
-  expect(res.status()).toBe(201);
-  const campaign = (await res.json()).survey as { id: string };
+  const campaign = await makeNpsCampaign(request);
   for (const rating of [10, 9, 7, 3]) {
     const ingest = await request.post('/api/responses', { data: { writeKey: suiteCredentials().writeKey, campaign: campaign.id, rating, userId: `nps-${randomUUID()}` } });
     expect(ingest.status()).toBe(201);

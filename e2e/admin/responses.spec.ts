@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { adminAuth, defaultSurvey, makeUser, offer, suiteCredentials, uniqueTicket } from '../support/api';
+import { expect, test, type Page } from '@playwright/test';
+import { defaultSurvey, makeNpsCampaign, makeUser, offer, suiteCredentials, uniqueTicket } from '../support/api';
 import { answeredResponse, parseCsv } from './responses.support';
 import { signInAsAdmin } from './support';
 
@@ -208,25 +208,8 @@ test('the CSV export holds exactly the filtered rows, quoted, guarded, with a BO
   expect(text).toContain('"\'=1+1, said ""Bob""\nthen left"');
 });
 
-/** A SatisMeter campaign: one 0–10 rating question of the NPS sub type, on a survey of `type`. */
-async function npsCampaign(request: APIRequestContext, type: 'NET_PROMOTER_SCORE' | 'CUSTOM', settings: Record<string, unknown> = {}) {
-  const st = (value: string) => ({ type: 'static', value });
-  const questions = [
-    {
-      type: 'rating_scale_numeric',
-      alias: 'nps',
-      sub_type: 'net_promoter_score',
-      headline: st('How likely are you to recommend us?'),
-      options: Array.from({ length: 11 }, (_, r) => ({ rating: r, label: st(String(r)) })),
-    },
-  ];
-  const made = await request.post('/api/v2/guide/surveys', { headers: adminAuth(), data: { survey: { type, settings, questions } } });
-  expect(made.status(), await made.text()).toBe(201);
-  return (await made.json()).survey as { id: string };
-}
-
 test('NPS responses from an app show their method, forced mark and promoter/detractor names', async ({ page, request }) => {
-  const campaign = await npsCampaign(request, 'NET_PROMOTER_SCORE');
+  const campaign = await makeNpsCampaign(request, 'NET_PROMOTER_SCORE');
   const userId = `app-user-${randomUUID()}`;
   for (const [rating, forceSurvey] of [[10, false], [3, true]] as const) {
     const res = await request.post('/api/responses', {
@@ -258,7 +241,7 @@ test('an all-digit anonymous id lists its own responses, not the user with that 
   const survey = await defaultSurvey(request);
   const offered = await offer(request, { surveyId: survey.id, responderId: user.id });
   // A CUSTOM survey whose rating is NPS counts as NPS: its categories are promoters, passives, detractors.
-  const campaign = await npsCampaign(request, 'CUSTOM', { allow_anonymous: true });
+  const campaign = await makeNpsCampaign(request, 'CUSTOM', { allow_anonymous: true });
   const posted = await request.post('/api/responses', {
     data: { writeKey: suiteCredentials().writeKey, campaign: campaign.id, method: 'In-App', answers: [{ id: 'nps', value: 8 }], anonymousId: String(user.id) },
   });

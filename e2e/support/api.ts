@@ -161,3 +161,24 @@ export async function makeCsatSurvey(request: APIRequestContext): Promise<Survey
   expect(created.status(), await created.text()).toBe(201);
   return (await created.json()).survey as Survey;
 }
+
+/** A SatisMeter campaign: one 0–10 rating question of the NPS sub type, on a survey of `type`. */
+export async function makeNpsCampaign(
+  request: APIRequestContext,
+  type: 'NET_PROMOTER_SCORE' | 'CUSTOM' = 'NET_PROMOTER_SCORE',
+  settings: Record<string, unknown> = {},
+): Promise<{ id: string }> {
+  const st = (value: string) => ({ type: 'static', value });
+  const questions = [
+    {
+      type: 'rating_scale_numeric',
+      alias: 'nps',
+      sub_type: 'net_promoter_score',
+      headline: st('How likely are you to recommend us?'),
+      options: Array.from({ length: 11 }, (_, r) => ({ rating: r, label: st(String(r)) })),
+    },
+  ];
+  const made = await request.post('/api/v2/guide/surveys', { headers: adminAuth(), data: { survey: { type, settings, questions } } });
+  expect(made.status(), await made.text()).toBe(201);
+  return (await made.json()).survey as { id: string };
+}

@@ -21,7 +21,7 @@ export default async function SurveysPage({ searchParams }: Props) {
         </p>
       )}
       <table className="admin-table">
-        <caption className="surveys-caption">Every survey, with the first question in your locale ({admin.locale})</caption>
+        <caption className="admin-caption">Every survey, with the first question in your locale ({admin.locale})</caption>
         <thead>
           <tr>
             <th scope="col">First question</th>

@@ -7,7 +7,7 @@ export function KeyTable({ kind, label, title, keys }: { kind: KeyKind; label: s
   if (keys.length === 0) return <p className="admin-muted">No {label}s yet.</p>;
   return (
     <table className="admin-table">
-      <caption className="keys-caption">{title}, dates in UTC</caption>
+      <caption className="admin-caption">{title}, dates in UTC</caption>
       <thead>
         <tr>
           {['ID', 'Description', 'Created (UTC)', 'Revoked (UTC)', 'State', 'Action'].map((h) => (

@@ -7,7 +7,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
   return (
     <div className="people-scroll">
       <table className="admin-table">
-        <caption className="people-caption">Users by id; dates in UTC</caption>
+        <caption className="admin-caption">Users by id; dates in UTC</caption>
         <thead>
           <tr>
             {['ID', 'Name', 'Email', 'Role', 'Locale', 'External ID', 'Created (UTC)'].map((h) => (
