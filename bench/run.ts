@@ -17,6 +17,7 @@ import { addUser, listUsers, serializeUser } from '@/lib/users/users';
 import { hashPassword } from '@/lib/auth/secrets';
 import { signIn } from '@/lib/admin/session';
 import { updateUser } from '@/db/users';
+import { serverEnv } from '../scripts/server-env';
 
 const { values } = parseArgs({
   options: {
@@ -185,7 +186,7 @@ function rssMb(pid: number): number {
 
 async function startServer(file: string): Promise<ChildProcess> {
   const server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
-    env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...serverEnv(), DATABASE_URL: `file:${file}` }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {
     try {

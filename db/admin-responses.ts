@@ -57,7 +57,7 @@ const add = (sql: Sql, text: string, ...params: unknown[]) => {
   sql.params.push(...params);
 };
 
-/** The index the walk follows: a subject, a responder, a survey's rating, a survey, or the primary key. */
+/** The index the walk follows: a subject, a responder, a survey's rating or category, a survey, or the primary key. */
 function driver(c: AdminResponseCriteria): { table: string; key: string; where: Sql; covers: Set<keyof AdminResponseCriteria> } {
   const where: Sql = { text: [], params: [] };
   if (c.subjectZrn !== undefined) {
@@ -84,6 +84,11 @@ function driver(c: AdminResponseCriteria): { table: string; key: string; where: 
       add(where, 'r.rating = ?', c.rating);
       covers.add('rating');
       index = 'survey_responses_survey_rating_idx';
+    } else if (c.ratingCategory !== undefined) {
+      // The overview's drill-downs: a survey's good, neutral or bad ratings.
+      add(where, 'r.rating_category = ?', c.ratingCategory);
+      covers.add('ratingCategory');
+      index = 'survey_responses_survey_category_idx';
     }
   }
   return { table: `survey_responses r indexed by ${index}`, key: 'r.id', where, covers };
