@@ -1,5 +1,6 @@
 import type { ReadyOverview } from '@/lib/admin/overview';
 import { pct, signed } from './overview-format';
+import { TableHead } from './table-head';
 
 export function Figures({ o }: { o: ReadyOverview }) {
   const names = o.survey.categoryNames;
@@ -49,13 +50,7 @@ export function Distribution({ o }: { o: ReadyOverview }) {
   return (
     <table className="admin-table overview-distribution">
       <caption>Ratings, {o.rated.toLocaleString('en-US')} in all</caption>
-      <thead>
-        <tr>
-          <th scope="col">Rating</th>
-          <th scope="col">Responses</th>
-          <th scope="col">Share</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Rating', 'Responses', 'Share']} />
       <tbody>
         {o.distribution.map((d) => (
           <tr key={d.rating}>

@@ -1,18 +1,13 @@
 import type { ReadyOverview } from '@/lib/admin/overview';
 import { pct } from './overview-format';
+import { TableHead } from './table-head';
 
 export function Reasons({ o }: { o: ReadyOverview }) {
   if (o.reasons.length === 0) return <p className="admin-muted">No reasons were given in these days.</p>;
   return (
     <table className="admin-table">
       <caption>Reasons chosen after a rating</caption>
-      <thead>
-        <tr>
-          <th scope="col">Reason</th>
-          <th scope="col">Times chosen</th>
-          <th scope="col">Share</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Reason', 'Times chosen', 'Share']} />
       <tbody>
         {o.reasons.map((r) => (
           <tr key={r.optionId}>
@@ -34,14 +29,7 @@ export function FollowUp({ o }: { o: ReadyOverview }) {
   return (
     <table className="admin-table">
       <caption>{o.survey.nps ? 'The newest detractors' : 'The newest bad ratings'}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Created (UTC)</th>
-          <th scope="col">Rating</th>
-          <th scope="col">Subjects</th>
-          <th scope="col">Comment</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Created (UTC)', 'Rating', 'Subjects', 'Comment']} />
       <tbody>
         {o.followUp.map((r) => (
           <tr key={r.id}>

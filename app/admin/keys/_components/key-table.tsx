@@ -2,21 +2,14 @@ import Link from 'next/link';
 import type { AdminKey } from '@/lib/admin/keys';
 import type { KeyKind } from '@/lib/admin/keys-labels';
 import { UtcTime } from '../../_components/utc-time';
+import { TableHead } from '../../_components/table-head';
 
 export function KeyTable({ kind, label, title, keys }: { kind: KeyKind; label: string; title: string; keys: AdminKey[] }) {
   if (keys.length === 0) return <p className="admin-muted">No {label}s yet.</p>;
   return (
     <table className="admin-table">
       <caption className="admin-caption">{title}, dates in UTC</caption>
-      <thead>
-        <tr>
-          {['ID', 'Description', 'Created (UTC)', 'Revoked (UTC)', 'State', 'Action'].map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={['ID', 'Description', 'Created (UTC)', 'Revoked (UTC)', 'State', 'Action']} />
       <tbody>
         {keys.map((k) => (
           <tr key={k.id}>

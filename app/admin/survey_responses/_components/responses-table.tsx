@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { responsesHref } from '@/lib/admin/filters';
 import type { AdminResponseListItem } from '@/lib/admin/responses';
 import { ratingText } from '@/lib/admin/survey-info';
+import { TableHead } from '../../_components/table-head';
 
 function Responder({ r }: { r: AdminResponseListItem['responder'] }) {
   if (r.id === null) return r.anonymousId ? <>anonymous {r.anonymousId}</> : <span className="admin-muted">none</span>;
@@ -18,15 +19,7 @@ export function ResponsesTable({ rows }: { rows: AdminResponseListItem[] }) {
   return (
     <div className="responses-scroll" role="region" aria-label="Responses" tabIndex={0}>
       <table className="admin-table responses-table">
-        <thead>
-          <tr>
-            {['Created (UTC)', 'Survey', 'Rating', 'Category', 'Reason', 'Comment', 'Responder', 'Subjects', 'Locale', 'Method', 'Answered'].map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={['Created (UTC)', 'Survey', 'Rating', 'Category', 'Reason', 'Comment', 'Responder', 'Subjects', 'Locale', 'Method', 'Answered']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>

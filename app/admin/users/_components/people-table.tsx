@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Person } from '@/lib/admin/people';
 import { UtcTime } from '../../_components/utc-time';
+import { TableHead } from '../../_components/table-head';
 
 export function PeopleTable({ people }: { people: Person[] }) {
   if (people.length === 0) return <p className="admin-muted">No users on this page.</p>;
@@ -8,15 +9,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
     <div className="people-scroll">
       <table className="admin-table">
         <caption className="admin-caption">Users by id; dates in UTC</caption>
-        <thead>
-          <tr>
-            {['ID', 'Name', 'Email', 'Role', 'Locale', 'External ID', 'Created (UTC)'].map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={['ID', 'Name', 'Email', 'Role', 'Locale', 'External ID', 'Created (UTC)']} />
         <tbody>
           {people.map((p) => (
             <tr key={p.id}>
