@@ -39,7 +39,7 @@ describe('people rules', () => {
     expect(await findUserById({ id: agent.id })).toMatchObject({ role: 'agent', locale: 'en-us', passwordHash: null });
     const a = actorOf(await admin());
     expect((await listPeople({ actor: a })).people.some((p) => p.email === email)).toBe(false);
-    expect(await findPerson({ actor: a, id: agent.id })).toMatchObject({ role: 'agent', has_password: false });
+    expect(await findPerson({ actor: a, id: agent.id })).toMatchObject({ role: 'agent', has_password: false, sign_in: 'not_admin' });
   });
 
   it('refuses a duplicate email, case aside, on the email field', async () => {
@@ -77,7 +77,7 @@ describe('people rules', () => {
     expect(await changePerson({ actor: a, id: b.id, role: 'agent', locale: 'es' })).toMatchObject({ role: 'agent', locale: 'es', has_password: false });
     expect(await sessionAdmin({ token: session.token })).toBeUndefined();
     // Promoted again, b has no password until one is set.
-    expect(await changePerson({ actor: a, id: b.id, role: 'admin', locale: 'es' })).toMatchObject({ role: 'admin', has_password: false });
+    expect(await changePerson({ actor: a, id: b.id, role: 'admin', locale: 'es' })).toMatchObject({ role: 'admin', has_password: false, sign_in: 'needs_password' });
     await expect(changePerson({ actor: b, id: 999_999_999, role: 'agent', locale: 'de' })).rejects.toMatchObject({ message: 'No user has this id.' });
   });
 

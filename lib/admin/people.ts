@@ -16,7 +16,10 @@ const PEOPLE_PAGE_SIZE = 100;
 
 /** A user as the admin view shows them: the API's fields, and whether they can sign in here. */
 function personView(row: UserRow) {
-  return { ...serializeUser(row), has_password: row.passwordHash !== null };
+  const hasPassword = row.passwordHash !== null;
+  // Only admins sign in here, and only with a password.
+  const signIn = row.role !== 'admin' ? ('not_admin' as const) : hasPassword ? ('password' as const) : ('needs_password' as const);
+  return { ...serializeUser(row), has_password: hasPassword, sign_in: signIn };
 }
 export type Person = ReturnType<typeof personView>;
 

@@ -22,7 +22,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
               <td>{p.email ?? <span className="admin-muted">—</span>}</td>
               <td>
                 {p.role}
-                {p.role === 'admin' && !p.has_password && <span className="people-warning"> (no password: cannot sign in here)</span>}
+                {p.sign_in === 'needs_password' && <span className="people-warning"> (no password: cannot sign in here)</span>}
               </td>
               <td>{p.locale}</td>
               <td>{p.external_id ?? <span className="admin-muted">—</span>}</td>
