@@ -27,11 +27,12 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3300' },
     // Keep a database filled by an earlier run (filling 10^6 rows takes about two minutes).
     reuse: { type: 'boolean', default: false },
-    // Only the routes whose name contains this text.
+    // Only the routes whose name contains one of these comma-separated texts.
     only: { type: 'string', default: '' },
   },
 });
 const rowCounts = values.rows.split(',').map(Number);
+const wanted = (name: string) => values.only.split(',').some((text) => name.includes(text));
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const port = Number(values.port);
@@ -242,7 +243,7 @@ for (const rows of rowCounts) {
   // in alternating slices, and each is given its median slice, so both see the same conditions.
   const [trivialScenario, ...routes] = scenarios(ctx);
   const lines: Line[] = [];
-  for (const s of routes.filter((r) => r.name.includes(values.only))) {
+  for (const s of routes.filter((r) => wanted(r.name))) {
     phase = 0;
     await measure(s, 2); // warm-up: JIT, caches, first compilation of the route
     const route: Line[] = [];
@@ -254,7 +255,7 @@ for (const rows of rowCounts) {
     lines.push({ ...median(route), trivial: median(trivial), rss: phase });
   }
   phase = 0;
-  const exported = 'CSV export'.includes(values.only) ? { ...(await exportAll(ctx)), rss: phase } : undefined;
+  const exported = wanted('CSV export') ? { ...(await exportAll(ctx)), rss: phase } : undefined;
   clearInterval(sampler);
   server.kill('SIGTERM');
   results.set(rows, { lines, rss });

@@ -1,21 +1,23 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { getDb, preparedOnce } from './client';
-import { apiTokens, type ApiTokenRow } from './schema';
+import { apiTokens, type ApiTokenRow, type UserRole } from './schema';
 
-const activeByHash = preparedOnce((db) =>
-  db
-    .select({ id: apiTokens.id })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
-    .prepare(),
+// Every API request asks this: one raw statement (the user and the token in one step), not two
+// drizzle queries with their generic row mapping.
+const userWithToken = preparedOnce((db) =>
+  db.$client.prepare(
+    `select u.id, u.role, u.locale from users u
+     where u.email = ? and exists (select 1 from api_tokens t where t.token_hash = ? and t.revoked_at is null)`,
+  ),
 );
 
 export async function insertApiToken(row: { description: string; tokenHash: string; createdAt: number }): Promise<ApiTokenRow> {
   return getDb().insert(apiTokens).values(row).returning().get();
 }
 
-export async function findActiveApiTokenByHash({ hash }: { hash: string }): Promise<{ id: number } | undefined> {
-  return activeByHash().get({ hash });
+/** The user with this email, when an active (unrevoked) API token has this hash; else undefined. */
+export async function findUserWithActiveToken({ email, hash }: { email: string; hash: string }) {
+  return userWithToken().get(email, hash) as { id: number; role: UserRole; locale: string } | undefined;
 }
 
 export async function listApiTokens(): Promise<ApiTokenRow[]> {

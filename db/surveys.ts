@@ -2,7 +2,11 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, preparedOnce } from './client';
 import { surveys, surveyVersions, type CampaignSettings, type SurveyRow, type SurveyState, type SurveyType } from './schema';
 
-const byId = preparedOnce((db) => db.select().from(surveys).where(eq(surveys.id, sql.placeholder('id'))).prepare());
+// Read on every create, submit, show and list: a raw statement with its own mapping (drizzle's
+// generic mapping showed in profiles).
+const byId = preparedOnce((db) =>
+  db.$client.prepare('select id, type, state, settings, latest_version, created_at, updated_at from surveys where id = ?').raw(true),
+);
 const versionOf = preparedOnce((db) =>
   db
     .select()
@@ -22,7 +26,17 @@ interface SurveyVersion {
 const versionCache = new Map<string, SurveyVersion>();
 
 export async function findSurvey({ id }: { id: string }): Promise<SurveyRow | undefined> {
-  return byId().get({ id });
+  const r = byId().get(id) as unknown[] | undefined;
+  if (!r) return undefined;
+  return {
+    id: r[0] as string,
+    type: r[1] as SurveyType,
+    state: r[2] as SurveyState,
+    settings: JSON.parse(r[3] as string) as CampaignSettings,
+    latestVersion: r[4] as number,
+    createdAt: r[5] as number,
+    updatedAt: r[6] as number,
+  };
 }
 
 export async function findSurveyVersion({ surveyId, version }: { surveyId: string; version: number }) {

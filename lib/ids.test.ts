@@ -18,4 +18,11 @@ describe('ids', () => {
     expect(idAt(t - 1) < lo).toBe(true);
     expect(idAt(t + 11) > hi).toBe(true);
   });
+  it('draw their random part from the whole alphabet, never repeating', () => {
+    const ms = 1_763_000_000_000;
+    const ids = Array.from({ length: 5000 }, () => idAt(ms));
+    expect(new Set(ids).size).toBe(ids.length);
+    const used = new Set(ids.flatMap((id) => [...id.slice(10)]));
+    expect(used.size).toBe(32);
+  });
 });

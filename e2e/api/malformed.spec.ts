@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminAuth, csatAnswers, defaultSurvey, offer, uniqueTicket } from '../support/api';
+import { adminAuth, csatAnswers, defaultSurvey, makeUser, offer, uniqueTicket } from '../support/api';
 
 // Whatever a client sends, the answer is a 4xx in the envelope, never a 5xx, and nothing changes.
 
@@ -85,6 +85,36 @@ test('a body over 1 MiB is refused with 400 before it is read whole', async ({ r
   });
   expect(res.status()).toBe(400);
   expect(await res.json()).toEqual({
+    errors: [{ code: 'BadRequest', status: '400', title: 'Request body too large', detail: 'The limit is 1 MiB' }],
+  });
+});
+
+/** A body sent in chunks (no Content-Length), as a streaming client sends it. */
+function chunked(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(at, (at += 64 * 1024)));
+    },
+  });
+}
+
+test('a chunked body is read as it arrives and refused once it passes 1 MiB', async ({ baseURL, request }) => {
+  const post = (text: string) =>
+    fetch(`${baseURL}/api/v2/guide/survey_responses`, {
+      method: 'POST',
+      headers: { ...adminAuth(), 'Content-Type': 'application/json' },
+      body: chunked(text),
+      duplex: 'half',
+    } as RequestInit);
+  const [survey, user] = await Promise.all([defaultSurvey(request), makeUser(request, 'end_user')]);
+  const small = await post(JSON.stringify({ survey_response: { survey_id: survey.id, responder_id: user.id, subject_zrns: [uniqueTicket()], locale: 'en-us' } }));
+  expect(small.status).toBe(200);
+  const big = await post(JSON.stringify({ survey_response: { padding: 'x'.repeat(1_100_000) } }));
+  expect(big.status).toBe(400);
+  expect(await big.json()).toEqual({
     errors: [{ code: 'BadRequest', status: '400', title: 'Request body too large', detail: 'The limit is 1 MiB' }],
   });
 });

@@ -1,5 +1,4 @@
-import { findActiveApiTokenByHash } from '@/db/api-tokens';
-import { findUserByEmail } from '@/db/users';
+import { findUserWithActiveToken } from '@/db/api-tokens';
 import type { UserRole } from '@/db/schema';
 import { unauthorized } from '../errors';
 import { sha256 } from './secrets';
@@ -31,11 +30,8 @@ export async function authenticate({ authorization }: { authorization: string | 
   if (!authorization) return undefined;
   const parsed = parseBasicToken(authorization);
   if (!parsed) throw unauthorized();
-  const [token, user] = await Promise.all([
-    findActiveApiTokenByHash({ hash: sha256(parsed.token) }),
-    findUserByEmail({ email: parsed.email }),
-  ]);
-  if (!token || !user) throw unauthorized();
+  const user = await findUserWithActiveToken({ email: parsed.email, hash: sha256(parsed.token) });
+  if (!user) throw unauthorized();
   return { id: user.id, email: parsed.email, role: user.role, locale: user.locale };
 }
 

@@ -48,7 +48,14 @@ const tooLarge = () => new ApiError('BadRequest', [{ title: 'Request body too la
 
 /** The body as text, refused once it passes the limit: a huge body is never buffered whole. */
 async function readLimited(request: Request): Promise<string> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  const declared = request.headers.get('content-length');
+  if (declared !== null) {
+    if (Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+    // Node's HTTP parser delivers exactly the declared length, so the whole body may be read at once
+    // (cheaper than the chunk loop below: it showed in the throughput of every JSON POST).
+    return request.text();
+  }
+  // A chunked body has no declared length: count as it arrives.
   if (!request.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
