@@ -1,20 +1,9 @@
-import { randomFillSync } from 'node:crypto';
 import { decodeTime, monotonicFactory, ulid } from 'ulid';
+import { randomByte } from './random';
 
-// The ulid package asks its PRNG for one random number per character. Its default PRNG makes one
-// getRandomValues call for each (16 per id), and Next.js wraps that function for its own
-// bookkeeping: it showed in the create route's profile. The same OS randomness taken 4 KiB at a
-// time costs a fraction of that.
-const pool = Buffer.alloc(4096);
-let used = pool.length;
-
-function pooledRandom(): number {
-  if (used === pool.length) {
-    randomFillSync(pool);
-    used = 0;
-  }
-  return pool[used++]! / 256;
-}
+// The ulid package asks its PRNG for one number per character; its default makes a getRandomValues
+// call for each (16 per id). The pool gives the same OS randomness for a fraction of the cost.
+const pooledRandom = () => randomByte() / 256;
 
 // Monotonic within a millisecond, so ids made by this process sort in creation order.
 const next = monotonicFactory(pooledRandom);

@@ -1,9 +1,10 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { randomBytesPooled } from '../random';
 
 /** A URL-safe random secret (API tokens, access tokens). */
 export function randomSecret(bytes = 32): string {
-  return randomBytes(bytes).toString('base64url');
+  return randomBytesPooled(bytes).toString('base64url');
 }
 
 /** High-entropy secrets need no slow hash: SHA-256 keeps every authenticated request cheap. */

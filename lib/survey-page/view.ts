@@ -1,5 +1,5 @@
 import type { SurveyResponseRow } from '@/db/schema';
-import { findSurveyResponse } from '@/db/survey-responses';
+import { findSurveyResponse, type StoredResponse } from '@/db/survey-responses';
 import { sameHash, sha256 } from '../auth/secrets';
 import { notFound } from '../errors';
 import { resolveText } from '../i18n/dynamic-content';
@@ -43,7 +43,7 @@ export interface SurveyPageView {
 export const invalidLink = () => notFound('The survey response could not be found');
 
 /** The response an access token opens, or a not-found error. */
-export async function responseForToken(id: string, accessToken: string | undefined): Promise<SurveyResponseRow> {
+export async function responseForToken(id: string, accessToken: string | undefined): Promise<StoredResponse> {
   const row = isUlid(id) ? await findSurveyResponse({ id }) : undefined;
   if (!row || !accessToken || !sameHash(sha256(accessToken), row.tokenHash)) throw invalidLink();
   return row;

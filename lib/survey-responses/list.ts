@@ -1,6 +1,4 @@
-import type { SurveyResponseRow, SurveyState } from '@/db/schema';
-import { listSurveyResponses as listRows, type ResponseListQuery } from '@/db/survey-responses';
-import { findSurvey } from '@/db/surveys';
+import { listSurveyResponses as listRows, type ListedResponse, type ResponseListQuery } from '@/db/survey-responses';
 import type { Actor } from '../auth/credentials';
 import { idBoundsFor } from '../ids';
 import { epochToMs } from '../time';
@@ -50,14 +48,9 @@ export async function listSurveyResponses({ actor, query, url }: { actor: Actor;
   };
   const fetched = responderIds?.length === 0 ? [] : await listRows(dbQuery);
   const hasMore = fetched.length > size;
-  const page: SurveyResponseRow[] = fetched.slice(0, size);
+  const page: ListedResponse[] = fetched.slice(0, size);
   if (backward) page.reverse();
-
-  const states = new Map<string, SurveyState>();
-  for (const { surveyId } of page) {
-    if (!states.has(surveyId)) states.set(surveyId, (await findSurvey({ id: surveyId }))?.state ?? 'disabled');
-  }
-  const survey_responses = page.map((row) => surveyResponseJson(row, states.get(row.surveyId)!));
+  const survey_responses = page.map(surveyResponseJson);
 
   const first = page[0];
   const last = page[page.length - 1];

@@ -1,8 +1,7 @@
 import { WriteRefused } from '@/db/errors';
-import type { SurveyResponseRow } from '@/db/schema';
-import { findSurveyResponse, insertSurveyResponse, replaceAnswers } from '@/db/survey-responses';
+import { findSurveyResponse, insertSurveyResponse, replaceAnswers, type StoredResponse } from '@/db/survey-responses';
 import { findSurvey } from '@/db/surveys';
-import { findUserById } from '@/db/users';
+import { userExists } from '@/db/users';
 import type { Actor } from '../auth/credentials';
 import { randomSecret, sameHash, sha256 } from '../auth/secrets';
 import { env } from '../env';
@@ -23,17 +22,17 @@ export const responseNotFound = () => notFound('The survey response could not be
 const surveyDisabled = () => conflict('The survey associated with this survey response has been disabled');
 const expired = () => conflict('The survey response has expired and can no longer be edited');
 
-async function findResponse(id: string): Promise<SurveyResponseRow> {
+async function findResponse(id: string): Promise<StoredResponse> {
   const row = isUlid(id) ? await findSurveyResponse({ id }) : undefined;
   if (!row) throw responseNotFound();
   return row;
 }
 
 /** The survey state and the questions of the version a response is pinned to. */
-export async function pinnedSurvey(row: SurveyResponseRow) {
-  const [survey, version] = await Promise.all([findSurvey({ id: row.surveyId }), loadVersion(row.surveyId, row.surveyVersion)]);
-  if (!survey || !version) throw new Error(`response ${row.id} is pinned to a missing survey version`);
-  return { state: survey.state, definition: version.definition };
+export async function pinnedSurvey(row: StoredResponse) {
+  const version = await loadVersion(row.surveyId, row.surveyVersion);
+  if (!version) throw new Error(`response ${row.id} is pinned to a missing survey version`);
+  return { state: row.surveyState, definition: version.definition };
 }
 
 /** Admins offer a survey to a user: the answer carries the rating links and the only copy of the token. */
@@ -42,7 +41,7 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
   const survey = await findSurvey({ id: input.survey_id });
   if (!survey) throw notFound('The survey is not found by provided id');
   if (survey.state === 'disabled') throw surveyDisabled();
-  if (input.responder_id != null && !(await findUserById({ id: input.responder_id }))) {
+  if (input.responder_id != null && !(await userExists({ id: input.responder_id }))) {
     throw invalid('No user has this id', { pointer: '/survey_response/responder_id' });
   }
   const id = newId();
@@ -69,7 +68,7 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
   return { id, links: ratingLinks({ id, token, definition: version.definition, locale: displayLocale(input.locale) }) };
 }
 
-function holdsToken(row: SurveyResponseRow, accessToken: string | undefined): boolean {
+function holdsToken(row: StoredResponse, accessToken: string | undefined): boolean {
   return accessToken !== undefined && sameHash(sha256(accessToken), row.tokenHash);
 }
 

@@ -40,7 +40,8 @@ describe('surveyResponseJson', () => {
   it('is exactly the JSON of serializeSurveyResponse', () => {
     for (const r of [row(), row({ responderId: null, answersJson: '[]', subjectZrns: ['zen:request:7'] })]) {
       for (const state of ['enabled', 'disabled'] as const) {
-        expect(surveyResponseJson(r, state)).toBe(JSON.stringify(serializeSurveyResponse(r, { state, definition })));
+        const listed = { ...r, surveyState: state, subjectZrnsJson: JSON.stringify(r.subjectZrns) };
+        expect(surveyResponseJson(listed)).toBe(JSON.stringify(serializeSurveyResponse(r, { state, definition })));
       }
     }
   });

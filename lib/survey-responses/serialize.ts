@@ -1,4 +1,5 @@
 import type { StoredAnswer, SurveyResponseRow, SurveyState } from '@/db/schema';
+import type { ListedResponse } from '@/db/survey-responses';
 import type { Locale } from '../i18n/locales';
 import type { Question, SurveyDefinition } from '../surveys/definition';
 import { localizeQuestion, minimalQuestion } from '../surveys/serialize';
@@ -84,19 +85,19 @@ export function serializeSurveyResponse(
 const str = JSON.stringify;
 
 /**
- * The same wire form as JSON text, for pages of many responses: the stored answers are copied in as
- * they are instead of being parsed and serialized again. A unit test holds it equal to
+ * The same wire form as JSON text, for pages of many responses: the stored answers and subjects are
+ * copied in as they are instead of being parsed and serialized again. A unit test holds it equal to
  * serializeSurveyResponse.
  */
-export function surveyResponseJson(row: SurveyResponseRow, state: SurveyState): string {
-  const survey = `{"id":${str(row.surveyId)},"version":${row.surveyVersion},"state":${str(state)}}`;
-  const subjects = row.subjectZrns.map((zrn) => {
+export function surveyResponseJson(row: ListedResponse): string {
+  const survey = `{"id":${str(row.surveyId)},"version":${row.surveyVersion},"state":${str(row.surveyState)}}`;
+  const subjects = (JSON.parse(row.subjectZrnsJson) as string[]).map((zrn) => {
     const s = subjectOf(zrn);
     return `{"id":${str(s.id)},"type":${str(s.type)},"zrn":${str(zrn)}}`;
   });
   return (
     `{"id":${str(row.id)},"survey":${survey},"survey_id":${str(row.surveyId)},"survey_version":${row.surveyVersion},` +
-    `"responder_id":${row.responderId === null ? 'null' : row.responderId},"subject_zrns":${str(row.subjectZrns)},` +
+    `"responder_id":${row.responderId === null ? 'null' : row.responderId},"subject_zrns":${row.subjectZrnsJson},` +
     `"subjects":[${subjects.join(',')}],"locale":${str(row.locale)},"answers":${row.answersJson},` +
     `"expires_at":"${iso(row.expiresAt)}","created_at":"${iso(row.createdAt)}","updated_at":"${iso(row.updatedAt)}"}`
   );
