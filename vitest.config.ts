@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'db/**/*.test.ts'],
     environment: 'node',
     env: { DATABASE_URL: 'file::memory:' },
   },

@@ -1,7 +1,7 @@
 // `npm run bench [-- --rows 1000,1000000 --duration 10]`: autocannon (10 connections) against
 // `next start`, each API route beside the trivial route of the same build in the same run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -13,7 +13,7 @@ import { fillSurveyResponses } from '@/lib/survey-responses/synthetic';
 import { createSurvey, listSurveys, loadVersion } from '@/lib/surveys/surveys';
 import { createWriteKey } from '@/lib/auth/write-keys';
 import { randomUUID } from 'node:crypto';
-import { addUser, listUsers, serializeUser } from '@/lib/users/users';
+import { addUser, listUsers } from '@/lib/users/users';
 import { hashPassword } from '@/lib/auth/secrets';
 import { signIn } from '@/lib/admin/session';
 import { updateUser } from '@/db/users';
@@ -43,17 +43,37 @@ interface Line { name: string; rps: number; p99: number; errors: number; trivial
 type Scenario = { name: string; requests: autocannon.Request[]; expect?: number };
 
 async function prepare(rows: number) {
-  const file = `.bench-data/rows-${rows}.db`;
+  // The filled database stays as filled; each run works on a copy of it, so what one run creates
+  // (creates, ingests, submits) never changes what the next one measures.
+  const pristine = `.bench-data/rows-${rows}.db`;
+  const file = `.bench-data/rows-${rows}.run.db`;
   const metaFile = `.bench-data/rows-${rows}.json`;
-  const reuse = values.reuse && existsSync(file) && existsSync(metaFile);
+  const reuse = values.reuse && existsSync(pristine) && existsSync(metaFile);
   mkdirSync('.bench-data', { recursive: true });
-  if (!reuse) for (const f of [file, `${file}-wal`, `${file}-shm`, metaFile]) rmSync(f, { force: true });
+  const started = Date.now();
   closeDb();
+  if (!reuse) {
+    for (const f of [pristine, `${pristine}-wal`, `${pristine}-shm`, metaFile]) rmSync(f, { force: true });
+    process.env.DATABASE_URL = `file:${pristine}`;
+    await bootstrap(() => {});
+    const admin = await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' });
+    const actor = { id: admin.id, email: 'bench@example.com', role: admin.role, locale: admin.locale };
+    const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
+    const version = (await loadVersion(survey.id, survey.version))!;
+    const fill = { surveyId: survey.id, version: survey.version, definition: version.definition, responderIds: [admin.id] };
+    const { sample } = await fillSurveyResponses({ ...fill, count: rows, days: 180 });
+    writeFileSync(metaFile, JSON.stringify({ sample }));
+  } else {
+    // Migrate the kept file in place once (a new migration would otherwise run on every copy).
+    process.env.DATABASE_URL = `file:${pristine}`;
+    await bootstrap(() => {});
+  }
+  closeDb(); // the last connection to close checkpoints the WAL into the file
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  copyFileSync(pristine, file);
   process.env.DATABASE_URL = `file:${file}`;
-  await bootstrap(() => {});
-  const admin = reuse
-    ? (await listUsers()).find((u) => u.email === 'bench@example.com')!
-    : serializeUser(await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' }));
+  const { sample } = JSON.parse(readFileSync(metaFile, 'utf8')) as { sample: string[] };
+  const admin = (await listUsers()).find((u) => u.email === 'bench@example.com')!;
   const { token } = await createApiToken({ description: 'bench' });
   // The admin view's pages: a signed-in session, as a browser would hold it.
   const password = randomUUID();
@@ -64,15 +84,11 @@ async function prepare(rows: number) {
   const actor = { id: admin.id, email: admin.email ?? '', role: admin.role, locale: admin.locale };
   const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
   const version = (await loadVersion(survey.id, survey.version))!;
-  const started = Date.now();
   const fill = { surveyId: survey.id, version: survey.version, definition: version.definition, responderIds: [admin.id] };
-  const { sample } = reuse
-    ? (JSON.parse(readFileSync(metaFile, 'utf8')) as { sample: string[] })
-    : await fillSurveyResponses({ ...fill, count: rows, days: 180 });
-  if (!reuse) writeFileSync(metaFile, JSON.stringify({ sample }));
-  // Submits need responses that have not expired: a thousand from the last hour.
-  const { kept } = await fillSurveyResponses({ ...fill, count: 1000, days: 1 / 24, keep: 1000 });
-  console.log(`${reuse ? 'reused' : 'filled'} ${rows} responses in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Submits need responses that have not expired: a thousand from the last hour, on tickets of their
+  // own (tickets 1..rows each have exactly one response, which the one-ticket list reads).
+  const { kept } = await fillSurveyResponses({ ...fill, count: 1000, days: 1 / 24, keep: 1000, firstTicket: rows + 1 });
+  console.log(`${reuse ? 'copied' : 'filled and copied'} ${rows} responses in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const cursors = await Promise.all(sample.map((id) => encodeCursor('id', id)));
   const label = (v: string) => ({ type: 'static' as const, value: v });
   const campaign = await createSurvey({
@@ -108,7 +124,7 @@ function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
   return [
     { name: 'trivial GET /api/health', requests: [{ method: 'GET', path: '/api/health' }] },
     { name: 'create POST survey_responses', requests: [{ method: 'POST', path: '/api/v2/guide/survey_responses', headers,
-      body: JSON.stringify({ survey_response: { survey_id: ctx.survey.id, responder_id: 1, subject_zrns: ['zen:ticket:1'], locale: 'de' } }) }] },
+      body: JSON.stringify({ survey_response: { survey_id: ctx.survey.id, responder_id: 1, subject_zrns: [`zen:ticket:${ctx.rows + 5000}`], locale: 'de' } }) }] },
     { name: 'submit POST survey_responses/{id}', requests: [{ method: 'POST', headers, setupRequest: (req) => {
       const { id, token } = pick(ctx.kept);
       return { ...req, path: `/api/v2/guide/survey_responses/${id}`, body: submitBody(token) };

@@ -14,7 +14,7 @@ import { DAY_MS } from '../time';
 import { answerRows } from './answers';
 import { ratingLinks } from './links';
 import type { AnswerInput, CreateSurveyResponseInput } from './schemas';
-import { renderAnswers, serializeSurveyResponse } from './serialize';
+import { renderAnswers, serializeSurveyResponse, storedResponseJson } from './serialize';
 
 const MAX_TTL_DAYS = 3650;
 
@@ -75,6 +75,7 @@ function holdsToken(row: StoredResponse, accessToken: string | undefined): boole
 /**
  * The responder, or anyone holding the access token, answers; answering again before expires_at
  * replaces the answers. No credentials and no token → 401; someone else's credentials → 403.
+ * Returns the response as JSON text.
  */
 export async function submitSurveyResponse(input: {
   actor?: Actor;
@@ -100,12 +101,16 @@ export async function submitSurveyResponse(input: {
     if (error instanceof WriteRefused) throw error.reason === 'disabled' ? surveyDisabled() : expired();
     throw error;
   });
-  return serializeSurveyResponse({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey);
+  return storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state);
 }
 
-/** Admins see every response; anyone else only their own (403). A locale localizes the questions. */
+/**
+ * Admins see every response; anyone else only their own (403). A locale localizes the questions.
+ * Returns the response as JSON text.
+ */
 export async function showSurveyResponse({ actor, id, locale }: { actor: Actor; id: string; locale?: string }) {
   const row = await findResponse(id);
   if (actor.role !== 'admin' && row.responderId !== actor.id) throw forbidden();
-  return serializeSurveyResponse(row, await pinnedSurvey(row), locale === undefined ? undefined : displayLocale(locale));
+  if (locale === undefined) return storedResponseJson(row, row.surveyState);
+  return JSON.stringify(serializeSurveyResponse(row, await pinnedSurvey(row), displayLocale(locale)));
 }

@@ -84,6 +84,11 @@ export function serializeSurveyResponse(
 
 const str = JSON.stringify;
 
+/** The unlocalized wire form of one stored response as JSON text (Submit, Show without a locale). */
+export function storedResponseJson(row: SurveyResponseRow, state: SurveyState): string {
+  return surveyResponseJson({ ...row, surveyState: state, subjectZrnsJson: JSON.stringify(row.subjectZrns) });
+}
+
 /**
  * The same wire form as JSON text, for pages of many responses: the stored answers and subjects are
  * copied in as they are instead of being parsed and serialized again. A unit test holds it equal to

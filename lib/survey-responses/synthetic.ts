@@ -59,6 +59,8 @@ export interface FillInput {
   comments?: Comments;
   /** App responses (SatisMeter): cycled methods and no subjects; otherwise rating links on tickets. */
   methods?: readonly ResponseMethod[];
+  /** The ticket of the first response (default 1); each next response gets the next ticket. */
+  firstTicket?: number;
   onProgress?: (done: number) => void;
 }
 
@@ -94,7 +96,7 @@ export async function fillSurveyResponses(input: FillInput): Promise<{ kept: { i
           surveyId: input.surveyId,
           surveyVersion: input.version,
           responderId: input.responderIds[done % input.responderIds.length] ?? null,
-          subjectZrns: input.methods ? [] : [`zen:ticket:${done + 1}`],
+          subjectZrns: input.methods ? [] : [`zen:ticket:${(input.firstTicket ?? 1) + done}`],
           locale: locales[done % locales.length]!,
           tokenHash: sha256(token),
           answersJson: renderAnswers(stored, input.definition),

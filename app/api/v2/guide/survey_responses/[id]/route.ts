@@ -1,5 +1,5 @@
 import { authenticate, requireActor } from '@/lib/auth/credentials';
-import { handle, json, readJson } from '@/lib/http/handler';
+import { handle, jsonText, readJson } from '@/lib/http/handler';
 import { showSurveyResponse, submitSurveyResponse } from '@/lib/survey-responses/responses';
 import { responseIdParams, submitSurveyResponseBody } from '@/lib/survey-responses/schemas';
 import { parseInput } from '@/lib/validation';
@@ -9,20 +9,20 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = handle(async (request, { params }: Context) => {
   const { id } = parseInput(responseIdParams, await params, 'path');
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
-  return json({ survey_response: await showSurveyResponse({ actor, id }) });
+  return jsonText(`{"survey_response":${await showSurveyResponse({ actor, id })}}`);
 });
 
 export const POST = handle(async (request, { params }: Context) => {
   const { id } = parseInput(responseIdParams, await params, 'path');
   const actor = await authenticate({ authorization: request.headers.get('authorization') });
   const { survey_response: body } = parseInput(submitSurveyResponseBody, await readJson(request), 'body');
-  const survey_response = await submitSurveyResponse({
+  const text = await submitSurveyResponse({
     actor,
     id,
     answers: body.answers,
     ...(body.access_token !== undefined && { accessToken: body.access_token }),
   });
-  return json({ survey_response });
+  return jsonText(`{"survey_response":${text}}`);
 });
 
 export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

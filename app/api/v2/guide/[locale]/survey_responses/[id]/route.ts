@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json } from '@/lib/http/handler';
+import { handle, jsonText } from '@/lib/http/handler';
 import { showSurveyResponse } from '@/lib/survey-responses/responses';
 import { localizedResponseParams } from '@/lib/survey-responses/schemas';
 import { parseInput } from '@/lib/validation';
@@ -9,7 +9,7 @@ type Context = { params: Promise<{ locale: string; id: string }> };
 export const GET = handle(async (request, { params }: Context) => {
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
   const { id, locale } = parseInput(localizedResponseParams, await params, 'path');
-  return json({ survey_response: await showSurveyResponse({ actor, id, locale }) });
+  return jsonText(`{"survey_response":${await showSurveyResponse({ actor, id, locale })}}`);
 });
 
 export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
