@@ -14,7 +14,7 @@ import { DAY_MS } from '../time';
 import { answerRows } from './answers';
 import { ratingLinks } from './links';
 import type { AnswerInput, CreateSurveyResponseInput } from './schemas';
-import { renderAnswers, serializeSurveyResponse, storedResponseJson } from './serialize';
+import { localizedResponseJson, renderAnswers, storedResponseJson } from './serialize';
 
 const MAX_TTL_DAYS = 3650;
 
@@ -112,5 +112,6 @@ export async function showSurveyResponse({ actor, id, locale }: { actor: Actor; 
   const row = await findResponse(id);
   if (actor.role !== 'admin' && row.responderId !== actor.id) throw forbidden();
   if (locale === undefined) return storedResponseJson(row, row.surveyState);
-  return JSON.stringify(serializeSurveyResponse(row, await pinnedSurvey(row), displayLocale(locale)));
+  const { definition } = await pinnedSurvey(row);
+  return localizedResponseJson(row, row.surveyState, definition, displayLocale(locale));
 }

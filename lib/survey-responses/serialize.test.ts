@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SurveyResponseRow } from '@/db/schema';
 import { defaultCsatDefinition } from '../surveys/default-csat';
 import { answerRows } from './answers';
-import { renderAnswers, serializeSurveyResponse, surveyResponseJson } from './serialize';
+import { localizeQuestion } from '../surveys/serialize';
+import { localizedResponseJson, renderAnswers, storedResponseJson, subjectOf, surveyResponseJson } from './serialize';
 
 const definition = defaultCsatDefinition();
 const [rating, reason, comment] = definition.questions;
@@ -36,20 +37,55 @@ function row(overrides: Partial<SurveyResponseRow> = {}): SurveyResponseRow {
   };
 }
 
-describe('surveyResponseJson', () => {
-  it('is exactly the JSON of serializeSurveyResponse', () => {
-    for (const r of [row(), row({ responderId: null, answersJson: '[]', subjectZrns: ['zen:request:7'] })]) {
+/** The wire form built the plain way, field by field: what the JSON-text builders must produce. */
+function expected(r: SurveyResponseRow, state: 'enabled' | 'disabled', locale?: 'ja' | 'de') {
+  const questions = new Map(definition.questions.map((q) => [q.id, q]));
+  const answers = (JSON.parse(r.answersJson) as { question: { id: string } }[]).map((a) =>
+    locale ? { ...a, question: localizeQuestion(questions.get(a.question.id)!, locale, false) } : a,
+  );
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    id: r.id,
+    survey: { id: r.surveyId, version: r.surveyVersion, state },
+    survey_id: r.surveyId,
+    survey_version: r.surveyVersion,
+    responder_id: r.responderId,
+    subject_zrns: r.subjectZrns,
+    subjects: r.subjectZrns.map(subjectOf),
+    locale: r.locale,
+    answers,
+    expires_at: iso(r.expiresAt),
+    created_at: iso(r.createdAt),
+    updated_at: iso(r.updatedAt),
+  };
+}
+
+const rows = [row(), row({ responderId: null, answersJson: '[]', subjectZrns: ['zen:request:7'] })];
+
+describe('the wire form as JSON text', () => {
+  it('is exactly the JSON of the plain wire form, listed or stored', () => {
+    for (const r of rows) {
       for (const state of ['enabled', 'disabled'] as const) {
         const listed = { ...r, surveyState: state, subjectZrnsJson: JSON.stringify(r.subjectZrns) };
-        expect(surveyResponseJson(listed)).toBe(JSON.stringify(serializeSurveyResponse(r, { state, definition })));
+        expect(surveyResponseJson(listed)).toBe(JSON.stringify(expected(r, state)));
+        expect(storedResponseJson(r, state)).toBe(JSON.stringify(expected(r, state)));
+      }
+    }
+  });
+
+  it('localized: exactly the plain wire form with each question in the locale', () => {
+    for (const r of rows) {
+      for (const locale of ['ja', 'de'] as const) {
+        expect(localizedResponseJson(r, 'enabled', definition, locale)).toBe(JSON.stringify(expected(r, 'enabled', locale)));
       }
     }
   });
 
   it('localizes questions only when asked', () => {
-    const plain = serializeSurveyResponse(row(), { state: 'enabled', definition });
-    expect(plain.answers[0]!.question).toEqual({ id: rating!.id, type: 'rating_scale_emoji', sub_type: 'customer_satisfaction' });
-    const ja = serializeSurveyResponse(row(), { state: 'enabled', definition }, 'ja');
-    expect(ja.answers[2]!.question).toMatchObject({ id: comment!.id, alias: 'comment', headline: { type: 'dynamic' } });
+    const plain = JSON.parse(storedResponseJson(row(), 'enabled'));
+    expect(plain.answers[0].question).toEqual({ id: rating!.id, type: 'rating_scale_emoji', sub_type: 'customer_satisfaction' });
+    const ja = JSON.parse(localizedResponseJson(row(), 'enabled', definition, 'ja'));
+    expect(ja.answers[2].question).toMatchObject({ id: comment!.id, alias: 'comment', headline: { type: 'dynamic' } });
+    expect(ja.answers[0].question.options).toHaveLength(5);
   });
 });

@@ -2,7 +2,7 @@ import type { StoredAnswer, SurveyResponseRow, SurveyState } from '@/db/schema';
 import type { ListedResponse } from '@/db/survey-responses';
 import type { Locale } from '../i18n/locales';
 import type { Question, SurveyDefinition } from '../surveys/definition';
-import { localizeQuestion, minimalQuestion } from '../surveys/serialize';
+import { localizedQuestionJson, minimalQuestion } from '../surveys/serialize';
 import { iso } from '../time';
 
 export function subjectOf(zrn: string) {
@@ -10,9 +10,7 @@ export function subjectOf(zrn: string) {
   return { id, type, zrn };
 }
 
-type WireQuestion = ReturnType<typeof minimalQuestion> | ReturnType<typeof localizeQuestion>;
-
-function wireAnswer(a: StoredAnswer, question: WireQuestion) {
+function wireAnswer(a: StoredAnswer, question: ReturnType<typeof minimalQuestion>) {
   const times = { created_at: iso(a.createdAt), updated_at: iso(a.updatedAt) };
   switch (a.type) {
     case 'rating_scale':
@@ -47,39 +45,21 @@ export function renderAnswers(answers: StoredAnswer[], definition: SurveyDefinit
 
 type WireAnswer = ReturnType<typeof wireAnswer>;
 
-function head(row: SurveyResponseRow, state: SurveyState) {
-  return {
-    id: row.id,
-    survey: { id: row.surveyId, version: row.surveyVersion, state },
-    survey_id: row.surveyId,
-    survey_version: row.surveyVersion,
-    responder_id: row.responderId,
-    subject_zrns: row.subjectZrns,
-    subjects: row.subjectZrns.map(subjectOf),
-    locale: row.locale,
-  };
-}
-
-function tail(row: SurveyResponseRow) {
-  return { expires_at: iso(row.expiresAt), created_at: iso(row.createdAt), updated_at: iso(row.updatedAt) };
-}
+const QUESTION = '"question":0';
 
 /**
- * The wire form of a response. With a locale, questions carry their texts in that locale (Show
- * localized). `survey_id`/`survey_version` keep clients of the older Help Center shape working beside
- * the current `survey` object.
+ * A stored response with each answer's question in `locale` (Show localized), as JSON text: the
+ * answers are parsed, but each question is spliced in as its cached JSON (localizedQuestionJson).
  */
-export function serializeSurveyResponse(
-  row: SurveyResponseRow,
-  survey: { state: SurveyState; definition: SurveyDefinition },
-  locale?: Locale,
-) {
-  let answers = JSON.parse(row.answersJson) as WireAnswer[];
-  if (locale) {
-    const questions = new Map<string, Question>(survey.definition.questions.map((q) => [q.id, q]));
-    answers = answers.map((a) => ({ ...a, question: localizeQuestion(questions.get(a.question.id)!, locale, false) }));
-  }
-  return { ...head(row, survey.state), answers, ...tail(row) };
+export function localizedResponseJson(row: SurveyResponseRow, state: SurveyState, definition: SurveyDefinition, locale: Locale): string {
+  const questions = new Map<string, Question>(definition.questions.map((q) => [q.id, q]));
+  const answers = (JSON.parse(row.answersJson) as WireAnswer[]).map((a) => {
+    // The placeholder is the second key: nothing before it (the type) can contain it.
+    const text = JSON.stringify({ ...a, question: 0 });
+    const at = text.indexOf(QUESTION);
+    return `${text.slice(0, at)}"question":${localizedQuestionJson(questions.get(a.question.id)!, locale)}${text.slice(at + QUESTION.length)}`;
+  });
+  return storedResponseJson({ ...row, answersJson: `[${answers.join(',')}]` }, state);
 }
 
 const str = JSON.stringify;

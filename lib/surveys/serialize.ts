@@ -20,6 +20,17 @@ export function localizeQuestion(q: Question, locale: Locale, withFollowUps: boo
   return found;
 }
 
+const localizedJson = new WeakMap<Question, Map<Locale, string>>();
+
+/** A response answer's question in `locale` (no follow-ups), as JSON text made once. */
+export function localizedQuestionJson(q: Question, locale: Locale): string {
+  let byLocale = localizedJson.get(q);
+  if (!byLocale) localizedJson.set(q, (byLocale = new Map()));
+  let found = byLocale.get(locale);
+  if (found === undefined) byLocale.set(locale, (found = JSON.stringify(localizeQuestion(q, locale, false))));
+  return found;
+}
+
 function localize(q: Question, locale: Locale, withFollowUps: boolean) {
   const headline = resolveText(q.headline, locale);
   if (q.type === 'open_ended') {
