@@ -41,7 +41,7 @@ export function startBackgroundCheckpoints(): void {
   started.on('error', (error) => console.error('The checkpoint worker stopped:', error));
   started.on('exit', () => {
     if (worker === started) worker = undefined;
-    sqlite.pragma('wal_autocheckpoint = 1000');
+    if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
   });
   sqlite.pragma(`journal_size_limit = ${WAL_LIMIT}`);
   sqlite.pragma('wal_autocheckpoint = 0');

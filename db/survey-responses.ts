@@ -188,7 +188,7 @@ export interface ResponseListQuery {
 }
 
 /**
- * What the API's list shows of a response, read as 11 values instead of the row's 19 (better-sqlite3
+ * What the API's list shows of a response, read as 11 values instead of the row's 18 (better-sqlite3
  * makes a JS value of each, and that was most of a 100-row page's cost): the subjects as their stored
  * JSON text, and the survey's current state.
  */
