@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { addUser, listUsers } from '@/lib/users/users';
 import { hashPassword } from '@/lib/auth/secrets';
 import { signIn } from '@/lib/admin/session';
+import type { UserRow } from '@/db/schema';
 import { updateUser } from '@/db/users';
 import { serverEnv } from '../scripts/server-env';
 
@@ -42,6 +43,17 @@ interface Line { name: string; rps: number; p99: number; errors: number; trivial
 /** `expect`: the status that counts as success (the page's form post answers 303). */
 type Scenario = { name: string; requests: autocannon.Request[]; expect?: number };
 
+type Admin = Pick<UserRow, 'id' | 'email' | 'role' | 'locale'>;
+
+/** The seeded CSAT survey as the bench admin sees it, and the fill input for responses to it. */
+async function csatSurvey(admin: Admin) {
+  const actor = { id: admin.id, email: admin.email ?? '', role: admin.role, locale: admin.locale };
+  const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
+  const version = (await loadVersion(survey.id, survey.version))!;
+  const fill = { surveyId: survey.id, version: survey.version, definition: version.definition, responderIds: [admin.id] };
+  return { actor, survey, definition: version.definition, fill };
+}
+
 async function prepare(rows: number) {
   // The filled database stays as filled; each run works on a copy of it, so what one run creates
   // (creates, ingests, submits) never changes what the next one measures.
@@ -56,11 +68,7 @@ async function prepare(rows: number) {
     for (const f of [pristine, `${pristine}-wal`, `${pristine}-shm`, metaFile]) rmSync(f, { force: true });
     process.env.DATABASE_URL = `file:${pristine}`;
     await bootstrap(() => {});
-    const admin = await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' });
-    const actor = { id: admin.id, email: 'bench@example.com', role: admin.role, locale: admin.locale };
-    const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
-    const version = (await loadVersion(survey.id, survey.version))!;
-    const fill = { surveyId: survey.id, version: survey.version, definition: version.definition, responderIds: [admin.id] };
+    const { fill } = await csatSurvey(await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' }));
     const { sample } = await fillSurveyResponses({ ...fill, count: rows, days: 180 });
     writeFileSync(metaFile, JSON.stringify({ sample }));
   } else {
@@ -81,10 +89,7 @@ async function prepare(rows: number) {
   const session = await signIn({ email: 'bench@example.com', password });
   if (!session.ok) throw new Error('the bench admin could not sign in');
   const { writeKey } = await createWriteKey({ description: 'bench' });
-  const actor = { id: admin.id, email: admin.email ?? '', role: admin.role, locale: admin.locale };
-  const survey = (await listSurveys({ actor, locale: 'en-us' })).surveys[0]!;
-  const version = (await loadVersion(survey.id, survey.version))!;
-  const fill = { surveyId: survey.id, version: survey.version, definition: version.definition, responderIds: [admin.id] };
+  const { actor, survey, definition, fill } = await csatSurvey(admin);
   // Submits need responses that have not expired: a thousand from the last hour, on tickets of their
   // own (tickets 1..rows each have exactly one response, which the one-ticket list reads).
   const { kept } = await fillSurveyResponses({ ...fill, count: 1000, days: 1 / 24, keep: 1000, firstTicket: rows + 1 });
@@ -110,7 +115,7 @@ async function prepare(rows: number) {
   const every = Math.max(1, Math.floor(rows / 1000));
   const sampleTickets = sample.map((_, k) => k * every + 1);
   const cookie = `hcs_session=${session.token}`;
-  return { file, auth, cookie, writeKey, campaign: campaign.id, survey, kept, sample, sampleTickets, cursors, rows, definition: version.definition };
+  return { file, auth, cookie, writeKey, campaign: campaign.id, survey, kept, sample, sampleTickets, cursors, rows, definition };
 }
 
 function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {

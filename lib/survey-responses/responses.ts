@@ -68,6 +68,9 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
   return { id, links: ratingLinks({ id, token, definition: version.definition, locale: displayLocale(input.locale) }) };
 }
 
+/** Show and Submit answer one response, as JSON text already. */
+const body = (response: string) => `{"survey_response":${response}}`;
+
 function holdsToken(row: StoredResponse, accessToken: string | undefined): boolean {
   return accessToken !== undefined && sameHash(sha256(accessToken), row.tokenHash);
 }
@@ -75,7 +78,7 @@ function holdsToken(row: StoredResponse, accessToken: string | undefined): boole
 /**
  * The responder, or anyone holding the access token, answers; answering again before expires_at
  * replaces the answers. No credentials and no token → 401; someone else's credentials → 403.
- * Returns the response as JSON text.
+ * Returns the answer's body as JSON text: `{"survey_response":…}`.
  */
 export async function submitSurveyResponse(input: {
   actor?: Actor;
@@ -101,17 +104,17 @@ export async function submitSurveyResponse(input: {
     if (error instanceof WriteRefused) throw error.reason === 'disabled' ? surveyDisabled() : expired();
     throw error;
   });
-  return storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state);
+  return body(storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state));
 }
 
 /**
  * Admins see every response; anyone else only their own (403). A locale localizes the questions.
- * Returns the response as JSON text.
+ * Returns the answer's body as JSON text: `{"survey_response":…}`.
  */
 export async function showSurveyResponse({ actor, id, locale }: { actor: Actor; id: string; locale?: string }) {
   const row = await findResponse(id);
   if (actor.role !== 'admin' && row.responderId !== actor.id) throw forbidden();
-  if (locale === undefined) return storedResponseJson(row, row.surveyState);
+  if (locale === undefined) return body(storedResponseJson(row, row.surveyState));
   const { definition } = await pinnedSurvey(row);
-  return localizedResponseJson(row, row.surveyState, definition, displayLocale(locale));
+  return body(localizedResponseJson(row, row.surveyState, definition, displayLocale(locale)));
 }

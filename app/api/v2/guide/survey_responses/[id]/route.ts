@@ -9,20 +9,21 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = handle(async (request, { params }: Context) => {
   const { id } = parseInput(responseIdParams, await params, 'path');
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
-  return jsonText(`{"survey_response":${await showSurveyResponse({ actor, id })}}`);
+  return jsonText(await showSurveyResponse({ actor, id }));
 });
 
 export const POST = handle(async (request, { params }: Context) => {
   const { id } = parseInput(responseIdParams, await params, 'path');
   const actor = await authenticate({ authorization: request.headers.get('authorization') });
   const { survey_response: body } = parseInput(submitSurveyResponseBody, await readJson(request), 'body');
-  const text = await submitSurveyResponse({
-    actor,
-    id,
-    answers: body.answers,
-    ...(body.access_token !== undefined && { accessToken: body.access_token }),
-  });
-  return jsonText(`{"survey_response":${text}}`);
+  return jsonText(
+    await submitSurveyResponse({
+      actor,
+      id,
+      answers: body.answers,
+      ...(body.access_token !== undefined && { accessToken: body.access_token }),
+    }),
+  );
 });
 
 export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';

@@ -9,7 +9,7 @@ type Context = { params: Promise<{ locale: string; id: string }> };
 export const GET = handle(async (request, { params }: Context) => {
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
   const { id, locale } = parseInput(localizedResponseParams, await params, 'path');
-  return jsonText(`{"survey_response":${await showSurveyResponse({ actor, id, locale })}}`);
+  return jsonText(await showSurveyResponse({ actor, id, locale }));
 });
 
 export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
