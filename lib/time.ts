@@ -1,4 +1,7 @@
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+// Two- and three-digit fields come from tables: String#padStart on every field was most of iso's
+// cost, and a 100-row list page formats 300 timestamps plus those of every answer.
+const TWO = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
 /**
  * Wire format of every timestamp: ISO 8601 UTC with milliseconds, as Date#toISOString gives it.
@@ -17,12 +20,14 @@ export function iso(ms: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // Years outside 0000–9999 are written differently (a sign, six digits): leave them to Date.
+  if (year < 0 || year > 9999) return new Date(ms).toISOString();
   const hours = Math.floor(rest / 3_600_000);
   rest -= hours * 3_600_000;
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}.${pad(rest - seconds * 1000, 3)}Z`;
+  return `${TWO[Math.floor(year / 100)]}${TWO[year % 100]}-${TWO[month]}-${TWO[day]}T${TWO[hours]}:${TWO[minutes]}:${TWO[seconds]}.${THREE[rest - seconds * 1000]}Z`;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

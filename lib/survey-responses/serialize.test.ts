@@ -3,7 +3,7 @@ import type { SurveyResponseRow } from '@/db/schema';
 import { defaultCsatDefinition } from '../surveys/default-csat';
 import { answerRows } from './answers';
 import { localizeQuestion } from '../surveys/serialize';
-import { localizedResponseJson, renderAnswers, storedResponseJson, subjectOf, surveyResponseJson } from './serialize';
+import { localizedResponseJson, renderAnswers, storedResponseJson, surveyResponseJson } from './serialize';
 
 const definition = defaultCsatDefinition();
 const [rating, reason, comment] = definition.questions;
@@ -51,7 +51,10 @@ function expected(r: SurveyResponseRow, state: 'enabled' | 'disabled', locale?: 
     survey_version: r.surveyVersion,
     responder_id: r.responderId,
     subject_zrns: r.subjectZrns,
-    subjects: r.subjectZrns.map(subjectOf),
+    subjects: r.subjectZrns.map((zrn) => {
+      const [, type = '', id = ''] = zrn.split(':');
+      return { id, type, zrn };
+    }),
     locale: r.locale,
     answers,
     expires_at: iso(r.expiresAt),
@@ -60,7 +63,12 @@ function expected(r: SurveyResponseRow, state: 'enabled' | 'disabled', locale?: 
   };
 }
 
-const rows = [row(), row({ responderId: null, answersJson: '[]', subjectZrns: ['zen:request:7'] })];
+const rows = [
+  row(),
+  row({ responderId: null, answersJson: '[]', subjectZrns: ['zen:request:7'] }),
+  // Not a ZRN any API accepts, but the builders must still escape whatever is stored.
+  row({ subjectZrns: ['zen:ticket:1:extra', 'zen', 'zen:"quoted\\', 'zen:ticket:ü'] }),
+];
 
 describe('the wire form as JSON text', () => {
   it('is exactly the JSON of the plain wire form, listed or stored', () => {

@@ -5,8 +5,14 @@ import type { Question, SurveyDefinition } from '../surveys/definition';
 import { localizedQuestionJson, minimalQuestion } from '../surveys/serialize';
 import { iso } from '../time';
 
+/** `zen:ticket:123` → its type and id: the second and third `:`-separated parts ('' when missing). */
 export function subjectOf(zrn: string) {
-  const [, type = '', id = ''] = zrn.split(':');
+  // indexOf rather than split: this runs for every subject of every row of a list page.
+  const a = zrn.indexOf(':');
+  const b = a < 0 ? -1 : zrn.indexOf(':', a + 1);
+  const c = b < 0 ? -1 : zrn.indexOf(':', b + 1);
+  const type = a < 0 ? '' : zrn.slice(a + 1, b < 0 ? undefined : b);
+  const id = b < 0 ? '' : zrn.slice(b + 1, c < 0 ? undefined : c);
   return { id, type, zrn };
 }
 
@@ -64,6 +70,17 @@ export function localizedResponseJson(row: SurveyResponseRow, state: SurveyState
 
 const str = JSON.stringify;
 
+// Stored ZRNs passed the ZRN pattern, so they need no escaping; anything else is escaped as usual.
+const PLAIN = /^[\w:-]*$/;
+
+/** A subject's wire form as JSON text. */
+function subjectJson(zrn: string): string {
+  const s = subjectOf(zrn);
+  return PLAIN.test(zrn)
+    ? `{"id":"${s.id}","type":"${s.type}","zrn":"${zrn}"}`
+    : `{"id":${str(s.id)},"type":${str(s.type)},"zrn":${str(zrn)}}`;
+}
+
 /** The unlocalized wire form of one stored response as JSON text (Submit, Show without a locale). */
 export function storedResponseJson(row: SurveyResponseRow, state: SurveyState): string {
   return surveyResponseJson({ ...row, surveyState: state, subjectZrnsJson: JSON.stringify(row.subjectZrns) });
@@ -76,10 +93,7 @@ export function storedResponseJson(row: SurveyResponseRow, state: SurveyState): 
  */
 export function surveyResponseJson(row: ListedResponse): string {
   const survey = `{"id":${str(row.surveyId)},"version":${row.surveyVersion},"state":${str(row.surveyState)}}`;
-  const subjects = (JSON.parse(row.subjectZrnsJson) as string[]).map((zrn) => {
-    const s = subjectOf(zrn);
-    return `{"id":${str(s.id)},"type":${str(s.type)},"zrn":${str(zrn)}}`;
-  });
+  const subjects = (JSON.parse(row.subjectZrnsJson) as string[]).map(subjectJson);
   return (
     `{"id":${str(row.id)},"survey":${survey},"survey_id":${str(row.surveyId)},"survey_version":${row.surveyVersion},` +
     `"responder_id":${row.responderId === null ? 'null' : row.responderId},"subject_zrns":${row.subjectZrnsJson},` +
