@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { basicAuth, makeNpsCampaign, suiteCredentials } from '../support/api';
-import { signInAsAdmin } from './support';
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import { expectAccessible, signInAsAdmin } from './support';
 
 /** Creates a key in the form; returns its id and the secret the page shows this once. */
 async function createKey(page: Page, label: 'API token' | 'write key', description: string) {

@@ -1,19 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { defaultSurvey, makeNpsCampaign, makeUser, offer, suiteCredentials, uniqueTicket } from '../support/api';
 import { answeredResponse, parseCsv } from './responses.support';
-import { signInAsAdmin } from './support';
+import { expectAccessible, signInAsAdmin } from './support';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const table = (page: Page) => page.getByRole('region', { name: 'Responses' });
 const dataRows = (page: Page) => table(page).getByRole('row').filter({ has: page.getByRole('rowheader') });
 const rowLink = (page: Page, id: string) => table(page).getByRole('link', { name: new RegExp(`response ${id}$`) });
-
-async function noAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-}
 
 test('signed out, the list, a response and the export send to the sign-in form', async ({ page, request }) => {
   await page.goto('/admin/survey_responses?rating=5');
@@ -63,7 +57,7 @@ test('filters round-trip through the URL and show only matching rows', async ({ 
     await expect(dataRows(page).first()).toContainText('Too slow');
   };
   await check();
-  await noAxeViolations(page);
+  await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath('responses-list.png'), fullPage: true });
   // The same URL opened directly gives the same rows; the export link carries the filters.
   await page.goto(url.toString());
@@ -157,7 +151,7 @@ test('a response shows each question with its answer, the responder and the subj
   ]);
   await expect(page.getByText(`<${user.email}> (id ${user.id})`)).toBeVisible();
   await expect(page.getByText('link', { exact: true })).toBeVisible();
-  await noAxeViolations(page);
+  await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath('response-detail.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'their responses' }).click();
@@ -258,7 +252,7 @@ test('an all-digit anonymous id lists its own responses, not the user with that 
   await expect(rowLink(page, anonymousResponse)).toBeVisible();
   await expect(dataRows(page)).toContainText(['8Passives']);
   await expect(page.getByRole('form', { name: 'Filters' }).getByLabel('Anonymous id')).toHaveValue(String(user.id));
-  await noAxeViolations(page);
+  await expectAccessible(page);
 
   await page.goto(`/admin/survey_responses?responder=${user.id}`);
   await expect(dataRows(page)).toHaveCount(1);

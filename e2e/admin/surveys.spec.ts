@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { adminAuth, makeCsatSurvey, offer, uniqueTicket } from '../support/api';
-import { signInAsAdmin } from './support';
+import { expectAccessible, signInAsAdmin } from './support';
 
 // Each test makes its own surveys (in the UI or through the API) and never touches the seeded one.
 
 const RATING_EN = 'How would you rate the support you received?';
 const RATING_DE = 'Wie bewerten Sie den erhaltenen Support?';
-
-/** `skip`: a part axe cannot enter, such as the sandboxed preview frame (no scripts run there; it is checked on its own). */
-async function noAxeViolations(page: Page, skip?: string) {
-  const builder = new AxeBuilder({ page });
-  const { violations } = await (skip ? builder.exclude(skip) : builder).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 async function surveyVersion(request: APIRequestContext, id: string, version: number) {
   const res = await request.get(`/api/v2/guide/en-us/surveys/${id}/${version}`);
@@ -61,7 +53,7 @@ test('create in the UI, edit a text: a new version; the earlier response keeps i
   await expect(row).toContainText('CUSTOMER_SATISFACTION');
   await expect(row).toContainText('enabled');
   await expect(row).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d/);
-  await noAxeViolations(page);
+  await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath('surveys-list.png'), fullPage: true });
 
   await row.getByRole('link', { name: `Edit survey ${id}` }).click();
@@ -73,7 +65,7 @@ test('create in the UI, edit a text: a new version; the earlier response keeps i
   await expect(page).toHaveURL(`/admin/surveys/${id}?saved=2`);
   await expect(page.getByTestId('survey-version')).toHaveText('2');
   await expect(page.getByRole('cell', { name: 'Version 2' })).toBeVisible();
-  await noAxeViolations(page);
+  await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath('survey-edit.png'), fullPage: true });
 
   const v1 = await surveyVersion(request, id, 1);
@@ -118,7 +110,8 @@ test('the preview shows the customer page in German, with submit disabled and no
   await expect(frame.getByRole('note')).toContainText('Preview');
   await frame.getByRole('radio', { name: 'Sehr zufrieden' }).check();
   await expect(frame.getByText('Was war der Hauptgrund für Ihre Bewertung?')).toBeHidden();
-  await noAxeViolations(page, 'iframe[sandbox]');
+  // The sandboxed preview frame runs no scripts, so axe cannot enter it: it is checked on its own below.
+  await expectAccessible(page, { exclude: 'iframe[sandbox]' });
   await page.screenshot({ path: testInfo.outputPath('survey-preview-de.png'), fullPage: true });
 
   const content = await page.request.get(`/admin/surveys/${survey.id}/preview/content?locale=de`);
@@ -129,8 +122,7 @@ test('the preview shows the customer page in German, with submit disabled and no
   // frame, where axe's page-level "region" rule does not apply, so neither does it here.
   await page.goto(`/admin/surveys/${survey.id}/preview/content?locale=de`);
   await expect(page.getByText(RATING_DE)).toBeVisible();
-  const framed = await new AxeBuilder({ page }).disableRules(['region']).analyze();
-  expect(framed.violations.map((v) => v.id)).toEqual([]);
+  await expectAccessible(page, { disableRules: ['region'] });
 
   // A parameter given twice counts once (its first value).
   await page.goto(`/admin/surveys/${survey.id}/preview?locale=de&locale=fr`);
@@ -152,7 +144,7 @@ test('a validation error is shown beside the form with the input kept, and nothi
   await page.getByRole('button', { name: 'Save as version 2' }).first().click();
   await expect(page.getByRole('alert').filter({ hasText: 'not saved' })).toContainText('Question 1 (headline key): must be a dotted dynamic-content key');
   await expect(page.getByLabel('Headline key (dynamic only)').first()).toHaveValue('Not a key!');
-  await noAxeViolations(page);
+  await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath('survey-edit-error.png'), fullPage: true });
   expect((await surveyVersion(request, survey.id, 2)).version).toBe(1);
 });
