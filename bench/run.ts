@@ -39,7 +39,7 @@ const connections = Number(values.connections);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 
-interface Line { name: string; rps: number; p99: number; errors: number; trivial?: Line; rss?: number }
+interface Line { name: string; rps: number; p99: number; errors: number; trivial?: Line; rss?: number; spread?: [number, number] }
 /** `expect`: the status that counts as success (the page's form post answers 303). */
 type Scenario = { name: string; requests: autocannon.Request[]; expect?: number };
 
@@ -273,7 +273,9 @@ for (const rows of rowCounts) {
       trivial.push(await measure(trivialScenario!, duration / SLICES));
       route.push(await measure(s, duration / SLICES));
     }
-    lines.push({ ...median(route), trivial: median(trivial), rss: phase });
+    // Each slice's ratio to the trivial slice just before it: how far this machine's drift moves the ratio.
+    const ratios = route.map((r, i) => (100 * r.rps) / trivial[i]!.rps);
+    lines.push({ ...median(route), trivial: median(trivial), rss: phase, spread: [Math.min(...ratios), Math.max(...ratios)] });
   }
   phase = 0;
   const exported = wanted('CSV export') ? { ...(await exportAll(ctx)), rss: phase } : undefined;
@@ -282,13 +284,13 @@ for (const rows of rowCounts) {
   results.set(rows, { lines, rss });
 
   if (exported) console.log(`\nCSV export of every response: ${exported.lines - 1} rows, ${(exported.bytes / 1e6).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s, peak server RSS ${exported.rss.toFixed(0)} MB`);
-  console.log(`\n${rows} rows, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice (peak server RSS ${rss.toFixed(0)} MB)`);
-  console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'p99×'.padStart(6) + 'errors'.padStart(8) + 'RSS MB'.padStart(8));
+  console.log(`\n${rows} rows, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice; "slices": the range of the per-slice ratios (peak server RSS ${rss.toFixed(0)} MB)`);
+  console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'slices'.padStart(10) + 'p99×'.padStart(6) + 'errors'.padStart(8) + 'RSS MB'.padStart(8));
   for (const l of lines) {
     const t = l.trivial!;
     console.log(l.name.padEnd(42) + l.rps.toFixed(0).padStart(7) + String(l.p99).padStart(8) +
       `  ${t.rps.toFixed(0).padStart(6)}, ${String(t.p99).padStart(4)} ms`.padEnd(21) +
-      `${((100 * l.rps) / t.rps).toFixed(0)}%`.padStart(6) + (l.p99 / Math.max(1, t.p99)).toFixed(1).padStart(6) + String(l.errors).padStart(8) + (l.rss ?? 0).toFixed(0).padStart(8));
+      `${((100 * l.rps) / t.rps).toFixed(0)}%`.padStart(6) + `${l.spread![0].toFixed(0)}–${l.spread![1].toFixed(0)}%`.padStart(10) + (l.p99 / Math.max(1, t.p99)).toFixed(1).padStart(6) + String(l.errors).padStart(8) + (l.rss ?? 0).toFixed(0).padStart(8));
   }
 }
 
