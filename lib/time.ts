@@ -1,5 +1,5 @@
 // Two- and three-digit fields come from tables: String#padStart on every field was most of iso's
-// cost, and a 100-row list page formats 300 timestamps plus those of every answer.
+// cost, and a 100-row list page formats 300 timestamps (answers keep theirs rendered since submit).
 const TWO = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 const THREE = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
