@@ -138,3 +138,19 @@ test('unknown API paths answer 404 in the envelope', async ({ request }) => {
   expect(res.headers()['content-type']).toContain('application/json');
   expect(await res.json()).toEqual({ errors: [{ code: 'NotFound', status: '404', title: 'No such API endpoint' }] });
 });
+
+test('a path whose percent-escapes do not decode is 400: in the envelope under /api, plain elsewhere', async ({ request }) => {
+  for (const path of ['/api/v2/guide/survey_responses/%ZZ', '/api/v2/guide/%E0/surveys', '/api/v2/users/%ZZ', '/api/v2/nothing/%ZZ']) {
+    const res = await request.get(path, { headers: adminAuth() });
+    expect(res.status(), path).toBe(400);
+    expect(await res.json(), path).toEqual({
+      errors: [{ code: 'BadRequest', status: '400', title: 'Malformed URL', detail: 'The path has a percent-escape that does not decode' }],
+    });
+  }
+  const page = await request.get('/hc/de/survey_responses/%ZZ?access_token=x');
+  expect(page.status()).toBe(400);
+  expect(page.headers()['content-type']).toContain('text/plain');
+  // A valid escape still reaches the route: here an unknown id behind valid credentials.
+  const valid = await request.get('/api/v2/guide/survey_responses/%30%31', { headers: adminAuth() });
+  expect(valid.status()).toBe(404);
+});
