@@ -44,6 +44,17 @@ const statements = preparedOnce((db: Db) => {
   };
 });
 
+/**
+ * The answer stored for this write key's idempotency key: the same request body replays it, another
+ * body is a reuse. Read before the campaign is checked, so a retry replays even after the campaign
+ * changed; the transaction below checks again for a retry racing the first request.
+ */
+export async function findIdempotentAnswer({ writeKeyId, key, requestHash }: { writeKeyId: number; key: string; requestHash: string }) {
+  const found = statements().findKey.get(writeKeyId, key) as { request_hash: string; response_body: string } | undefined;
+  if (!found) return undefined;
+  return found.request_hash === requestHash ? ({ kind: 'replayed', body: found.response_body } as const) : ({ kind: 'key-reused' } as const);
+}
+
 const ingestTx = preparedOnce((db: Db) =>
   db.$client.transaction((input: IngestInput): IngestResult => {
     const s = statements();

@@ -154,3 +154,16 @@ test('a path whose percent-escapes do not decode is 400: in the envelope under /
   const valid = await request.get('/api/v2/guide/survey_responses/%30%31', { headers: adminAuth() });
   expect(valid.status()).toBe(404);
 });
+
+test('credentials are checked before the path: without them a bad id is 401, not 400', async ({ request }) => {
+  const long = 'A'.repeat(101);
+  for (const [method, path] of [
+    ['get', `/api/v2/guide/survey_responses/${long}`],
+    ['get', `/api/v2/guide/de/survey_responses/${long}`],
+    ['put', `/api/v2/guide/surveys/${long}`],
+    ['get', `/api/v2/users/${long}`],
+  ] as const) {
+    const res = await request[method](path, { data: {} });
+    expect(res.status(), `${method} ${path}`).toBe(401);
+  }
+});

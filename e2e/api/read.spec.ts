@@ -124,6 +124,10 @@ test('cursor pagination walks forward and back in both sort orders', async ({ re
     const viaLink = await request.get(p1.links.next!, { headers: adminAuth() });
     expect(ids((await viaLink.json()) as Page)).toEqual(expected.slice(2, 4));
   }
+
+  // Behind a proxy the links carry the origin the client used, not the server's own hostname.
+  const proxied = await list(request, filter, { ...adminAuth(), 'x-forwarded-host': 'help.example.com', 'x-forwarded-proto': 'https' });
+  expect(proxied.links.next).toMatch(/^https:\/\/help\.example\.com\/api\/v2\/guide\/survey_responses\?/);
 });
 
 test('pagination over several responders and subjects merges their walks in id order, both ways', async ({ request }) => {
@@ -187,4 +191,5 @@ test('list: a tampered or foreign cursor, bad filters and both cursors at once a
   }
   // Above 100 is clamped, not refused (the clamp itself is unit-tested).
   expect((await request.get('/api/v2/guide/survey_responses?page[size]=1000', { headers: adminAuth() })).status()).toBe(200);
+  expect((await request.get('/api/v2/guide/survey_responses?page[size]=99999999999999999999999', { headers: adminAuth() })).status()).toBe(200);
 });

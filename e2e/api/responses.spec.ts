@@ -161,6 +161,12 @@ test('write keys, campaigns and states: 401, 404, 409', async ({ request }) => {
   }
   // An API token is not a write key.
   expect((await post(request, { writeKey: suiteCredentials().token, campaign: campaign.id, rating: 9, userId })).status()).toBe(401);
+  // No write key, or something that cannot be one, is missing credentials too: 401 before the body is checked.
+  for (const writeKey of [undefined, '', 5, null]) {
+    const res = await request.post('/api/responses', { data: { writeKey, campaign: 5, rating: 'x' } });
+    expect(res.status(), String(writeKey)).toBe(401);
+    expect((await res.json()).errors[0]).toMatchObject({ code: 'Unauthorized', status: '401' });
+  }
 
   const csat = await defaultSurvey(request);
   for (const id of ['01ARZ3NDEKTSV4RRFFQ69G5FAV', csat.id]) {
@@ -195,6 +201,14 @@ test('Idempotency-Key: a retry gets the first answer; another body is 409; 20 pa
   expect(burst.map((r) => r.status())).toEqual(Array(20).fill(201));
   expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
   expect(await responsesOf(request, bodies[0].user.id)).toHaveLength(1);
+
+  // A retry still gets its first answer after the campaign was disabled.
+  await request.put(`/api/v2/guide/surveys/${campaign.id}`, { headers: adminAuth(), data: { survey: { state: 'disabled' } } });
+  const late = await post(request, data, key);
+  expect(late.status()).toBe(201);
+  expect(late.headers()['idempotent-replayed']).toBe('true');
+  expect(await late.json()).toEqual(await first.json());
+  expect((await post(request, { ...data, rating: 2 }, key)).status()).toBe(409);
 });
 
 test('bad bodies of every shape get 4xx and store nothing; CORS answers preflights on this route only', async ({ request }) => {

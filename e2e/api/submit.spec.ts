@@ -152,11 +152,15 @@ test('after expires_at a submit is refused with 409 and the answers stay', async
   expect(await show(request, id)).toEqual(stored);
 });
 
-test('an unknown or malformed response id is 404', async ({ request }) => {
+test('an unknown or malformed response id is 404 with credentials, 401 with only a token', async ({ request }) => {
   const body = { survey_response: { access_token: 'x', answers: [{ type: 'skipped', question_id: 'q' }] } };
   for (const id of ['01ARZ3NDEKTSV4RRFFQ69G5FAV', 'not-an-id']) {
-    const res = await submit(request, id, body);
+    const res = await submit(request, id, body, adminAuth());
     expect(res.status()).toBe(404);
     expect(await res.json()).toEqual({ errors: [{ code: 'NotFound', status: '404', title: 'The survey response could not be found' }] });
+    // Without credentials it answers as a wrong token does: which ids exist is not for anyone to probe.
+    const anonymous = await submit(request, id, body);
+    expect(anonymous.status()).toBe(401);
+    expect((await anonymous.json()).errors[0].code).toBe('Unauthorized');
   }
 });

@@ -120,7 +120,7 @@ test('surveys list is for agents and admins; show is anonymous; unknown survey i
 
   const missing = await request.get('/api/v2/guide/en-us/surveys/01ARZ3NDEKTSV4RRFFQ69G5FAV/1');
   expect(missing.status()).toBe(404);
-  expect(await missing.json()).toEqual({ errors: [{ code: 'NotFound', status: '404', title: 'The survey could not be found' }] });
+  expect(await missing.json()).toEqual({ errors: [{ code: 'NotFound', status: '404', title: 'The survey is not found by provided id' }] });
   expect((await request.get(`/api/v2/guide/en-us/surveys/${seeded.id}/zero`)).status()).toBe(400);
 });
 

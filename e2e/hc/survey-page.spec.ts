@@ -197,6 +197,37 @@ test('pages are not cached and send no referrer; the form post redirects back wi
   expect((await showResponse(request, offered.id)).answers[0]!.rating).toBe(5);
 
   const noRating = await request.post(`/hc/en-us/survey_responses/${offered.id}`, { form: { access_token: token }, maxRedirects: 0 });
-  expect(noRating.headers()['location']).toBe(`/hc/en-us/survey_responses/${offered.id}?access_token=${token}&error=rating`);
+  expect(noRating.headers()['location']).toBe(`/hc/en-us/survey_responses/${offered.id}?access_token=${token}&edit=1&error=rating`);
+  expect((await showResponse(request, offered.id)).answers[0]!.rating).toBe(5);
+  // Back on the answered response, the form is open again and says what went wrong.
+  const refusedPage = await (await request.get(noRating.headers()['location']!)).text();
+  expect(refusedPage).toContain('role="alert"');
+  expect(refusedPage).toContain('Please choose a rating before submitting.');
+});
+
+test('a refused form goes back to the page with its token: a comment the textarea took is never too long', async ({ request }) => {
+  const survey = await defaultSurvey(request);
+  const offered = await offer(request, { surveyId: survey.id });
+  const token = new URL(ratingLink(offered, 5), 'http://x').searchParams.get('access_token')!;
+  const [rating, , comment] = survey.questions;
+  const path = `/hc/en-us/survey_responses/${offered.id}`;
+  // 3,400 line breaks: 6,800 characters in the textarea (its maxlength counts each as one), 10,200 sent.
+  const lines = 'a\r\n'.repeat(3400);
+  const long = await request.post(path, { form: { access_token: token, [`answer.${rating!.id}`]: '5', [`answer.${comment!.id}`]: lines }, maxRedirects: 0 });
+  expect(long.headers()['location']).toBe(`${path}?access_token=${token}`);
+  expect((await showResponse(request, offered.id)).answers[2]).toMatchObject({ type: 'open_ended', value: 'a\n'.repeat(3400).trim() });
+
+  // Over the limit, or a form that is not the page's: the page again, with the token and the error.
+  for (const form of [
+    { access_token: token, [`answer.${rating!.id}`]: '4', [`answer.${comment!.id}`]: 'x'.repeat(10_001) },
+    { access_token: token, [`answer.${'q'.repeat(300)}`]: '4' },
+  ]) {
+    const refused = await request.post(path, { form, maxRedirects: 0 });
+    expect(refused.status()).toBe(303);
+    expect(refused.headers()['location']).toBe(`${path}?access_token=${token}&edit=1&error=invalid`);
+    const again = await request.get(refused.headers()['location']!);
+    expect(again.status()).toBe(200);
+    expect(await again.text()).toContain('Your answers could not be saved.');
+  }
   expect((await showResponse(request, offered.id)).answers[0]!.rating).toBe(5);
 });

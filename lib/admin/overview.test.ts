@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWriteKey } from '../auth/write-keys';
-import { ingestResponse } from '../ingestion/ingest';
-import { insertResponseBody } from '../ingestion/schemas';
+import { ingestRequest } from '../ingestion/ingest';
 import { createSurveyResponse, submitSurveyResponse } from '../survey-responses/responses';
 import { defaultCsatDefinition } from '../surveys/default-csat';
 import { createSurvey } from '../surveys/surveys';
@@ -63,7 +62,7 @@ describe('surveyOverview', () => {
     });
     const { writeKey } = await createWriteKey({});
     for (const [i, rating] of [10, 9, 8, 3, 0, 10].entries()) {
-      await ingestResponse({ body: insertResponseBody.parse({ writeKey, campaign: campaign.id, rating, userId: `overview-${i}` }) });
+      await ingestRequest({ raw: { writeKey, campaign: campaign.id, rating, userId: `overview-${i}` } });
     }
     const o = await surveyOverview({ admin, query: { survey: campaign.id, from: '2026-01-01', to: '2026-12-31' }, now: Date.parse('2026-12-31T12:00:00Z') });
     if (!o.ok) throw new Error(o.problem);

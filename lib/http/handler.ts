@@ -9,9 +9,25 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
+const firstValue = (header: string | null) => header?.split(',')[0]?.trim() || undefined;
+
 /** Whether the client reached us over HTTPS (directly or through a proxy that says so). */
 export function isHttps(request: Request): boolean {
-  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  return new URL(request.url).protocol === 'https:' || firstValue(request.headers.get('x-forwarded-proto')) === 'https';
+}
+
+const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The URL as the client addressed it, for links the API hands back (`links.next`). `next start` builds
+ * `request.url` from its own hostname (`localhost`), so the origin comes from a proxy's
+ * X-Forwarded-Host / X-Forwarded-Proto, else the Host header; anything that is not a host name is
+ * ignored.
+ */
+export function publicUrl(request: Request): string {
+  const url = new URL(request.url);
+  const host = firstValue(request.headers.get('x-forwarded-host')) ?? request.headers.get('host') ?? undefined;
+  return `${isHttps(request) ? 'https:' : url.protocol}//${host && HOST.test(host) ? host : url.host}${url.pathname}${url.search}`;
 }
 
 /** A redirect with no body: 303 after a form post, 307 to move a GET elsewhere. */

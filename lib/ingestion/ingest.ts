@@ -1,4 +1,4 @@
-import { ingestResponse as ingestAtomically, type IngestUser } from '@/db/ingestion';
+import { findIdempotentAnswer, ingestResponse as ingestAtomically, type IngestUser } from '@/db/ingestion';
 import { toStored } from '@/db/survey-responses';
 import { findSurvey } from '@/db/surveys';
 import { authenticateWriteKey } from '../auth/write-keys';
@@ -13,7 +13,8 @@ import type { AnswerInput } from '../survey-responses/schemas';
 import { renderAnswers } from '../survey-responses/serialize';
 import { DAY_MS, iso } from '../time';
 import { matchesTargeting } from './targeting';
-import type { InsertResponseInput } from './schemas';
+import { insertResponseBody, type InsertResponseInput } from './schemas';
+import { parseInput } from '../validation';
 
 const duplicate = () =>
   new ApiError('BadRequest', [
@@ -56,8 +57,31 @@ function campaignAnswers(definition: SurveyDefinition, nps: boolean, body: Inser
  * shows in the Zendesk list and the admin view). With an Idempotency-Key, a retry gets the first
  * answer back and stores nothing new; the same key with another body is a 409.
  */
-export async function ingestResponse({ body, idempotencyKey }: { body: InsertResponseInput; idempotencyKey?: string }) {
-  const writeKeyId = await authenticateWriteKey(body.writeKey);
+const keyReused = () => conflict('Idempotency-Key reused', 'This Idempotency-Key was used with a different request body');
+
+/** The write key of a request body, the only credential: missing, or not a key at all → 401. */
+function writeKeyOf(raw: unknown): string {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('The body must be a JSON object', { pointer: '' });
+  const key = (raw as { writeKey?: unknown }).writeKey;
+  if (typeof key === 'string' && key.length > 0 && key.length <= 200) return key;
+  throw new ApiError('Unauthorized', [{ title: 'Unauthorized', detail: 'A writeKey is required', source: { pointer: '/writeKey' } }]);
+}
+
+/** POST /api/responses as sent: the credential is checked first, then the body (as the Zendesk API does). */
+export async function ingestRequest({ raw, idempotencyKey }: { raw: unknown; idempotencyKey?: string }) {
+  const writeKeyId = await authenticateWriteKey(writeKeyOf(raw));
+  const body = parseInput(insertResponseBody, raw, 'body');
+  return ingestResponse({ writeKeyId, body, ...(idempotencyKey && { idempotencyKey }) });
+}
+
+async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId: number; body: InsertResponseInput; idempotencyKey?: string }) {
+  const idempotency = idempotencyKey ? { key: idempotencyKey, requestHash: sha256(JSON.stringify(body)) } : undefined;
+  if (idempotency) {
+    // A retry gets the first answer even if the campaign has changed since.
+    const earlier = await findIdempotentAnswer({ writeKeyId, ...idempotency });
+    if (earlier?.kind === 'replayed') return { body: earlier.body, replayed: true };
+    if (earlier?.kind === 'key-reused') throw keyReused();
+  }
   const survey = await findSurvey({ id: body.campaign });
   if (!survey || survey.type === 'CUSTOMER_SATISFACTION') throw notFound('The campaign could not be found');
   if (survey.state === 'disabled') throw conflict('The campaign has been disabled');
@@ -122,7 +146,7 @@ export async function ingestResponse({ body, idempotencyKey }: { body: InsertRes
 
   const result = await ingestAtomically({
     writeKeyId,
-    ...(idempotencyKey && { idempotency: { key: idempotencyKey, requestHash: sha256(JSON.stringify(body)) } }),
+    ...(idempotency && { idempotency }),
     ...(body.userId !== undefined && { userId: body.userId }),
     ...(body.anonymousId !== undefined && { anonymousId: body.anonymousId }),
     ...(body.traits && { traits: body.traits }),
@@ -134,6 +158,6 @@ export async function ingestResponse({ body, idempotencyKey }: { body: InsertRes
     build,
   });
   if (result.kind === 'duplicate') throw duplicate();
-  if (result.kind === 'key-reused') throw conflict('Idempotency-Key reused', 'This Idempotency-Key was used with a different request body');
+  if (result.kind === 'key-reused') throw keyReused();
   return { body: result.body, replayed: result.kind === 'replayed' };
 }

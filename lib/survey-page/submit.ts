@@ -8,18 +8,38 @@ import type { AnswerInput } from '../survey-responses/schemas';
 import { surveyPagePath } from '../survey-responses/links';
 import { ANSWER_PREFIX, responseForToken } from './view';
 
+// A browser's maxlength counts a line break as one character but sends it as CRLF: count it as the
+// customer saw it, so a comment the textarea accepted is never refused for its length.
+const fieldValue = z
+  .string()
+  .transform((v) => v.replace(/\r\n/g, '\n'))
+  .pipe(z.string().max(10_000));
+
 /** The page's form: `access_token` and one `answer.<question id>` field (repeated for checkboxes). */
-export const surveyPageForm = z
-  .record(z.string().max(200), z.array(z.string().max(10_000)).max(50))
-  .transform((fields) => ({
-    access_token: fields.access_token?.[0] ?? '',
+const surveyPageFields = z.record(z.string().max(200), z.array(fieldValue).max(50));
+
+/** `malformed`: the fields were refused as a whole; the page says so and keeps the token. */
+export interface SurveyPageForm {
+  access_token: string;
+  answers: Record<string, string[]>;
+  malformed?: true;
+}
+
+export function surveyPageForm(fields: Record<string, string[]>): SurveyPageForm {
+  const parsed = surveyPageFields.safeParse(fields);
+  if (!parsed.success) {
+    const token = fields.access_token?.[0];
+    return { access_token: token !== undefined && token.length <= 200 ? token : '', answers: {}, malformed: true };
+  }
+  return {
+    access_token: parsed.data.access_token?.[0] ?? '',
     answers: Object.fromEntries(
-      Object.entries(fields)
+      Object.entries(parsed.data)
         .filter(([name]) => name.startsWith(ANSWER_PREFIX))
         .map(([name, values]) => [name.slice(ANSWER_PREFIX.length), values]),
     ),
-  }));
-export type SurveyPageForm = z.output<typeof surveyPageForm>;
+  };
+}
 
 export type PageError = 'rating' | 'invalid';
 
@@ -57,17 +77,27 @@ export async function submitSurveyPage(input: { id: string; locale: Locale; form
   } catch {
     return { location }; // The page shows the same not-found as for a GET.
   }
+  // Back to the form with the error: edit=1 so that an answered response shows its form again
+  // instead of its thank-you, and the chosen rating stays chosen.
+  const refused = (error: PageError, rating?: number) => ({
+    location: `${location}&edit=1${rating === undefined ? '' : `&rating=${rating}`}&error=${error}`,
+    error,
+  });
+  if (input.form.malformed) return refused('invalid');
   const { definition } = await pinnedSurvey(row);
   const answers = answersFromForm(definition, input.form.answers);
   const first = definition.questions[0];
-  if (first && !answers.some((a) => a.question_id === first.id)) return { location: `${location}&error=rating`, error: 'rating' };
+  const chosen = answers.find((a) => a.question_id === first?.id);
+  if (first && !chosen) return refused('rating');
   try {
     await submitSurveyResponse({ id: row.id, accessToken: token, answers });
     return { location };
   } catch (error) {
     // Expired or disabled: the page explains it in its closed or disabled state.
     if (error instanceof ApiError && error.status === 409) return { location };
-    if (error instanceof ApiError && error.status === 400) return { location: `${location}&error=invalid`, error: 'invalid' };
+    if (error instanceof ApiError && error.status === 400) {
+      return refused('invalid', chosen?.type === 'rating_scale' && Number.isInteger(chosen.rating) ? chosen.rating : undefined);
+    }
     throw error;
   }
 }

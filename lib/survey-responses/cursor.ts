@@ -30,6 +30,8 @@ export async function decodeCursor(cursor: string, sort: Sort, parameter: string
   if (!payload || !signature || extra !== undefined) throw badCursor(parameter);
   const expected = mac(await key(), payload);
   const given = Buffer.from(signature, 'base64url');
+  // Node's base64url decoder skips characters it does not know: only the exact text we issued is accepted.
+  if (given.toString('base64url') !== signature) throw badCursor(parameter);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badCursor(parameter);
   const [cursorSort, id] = Buffer.from(payload, 'base64url').toString('utf8').split(':');
   if (cursorSort !== sort || !id || !isUlid(id)) throw badCursor(parameter);

@@ -8,7 +8,7 @@ import { env } from '../env';
 import { conflict, forbidden, invalid, notFound, unauthorized } from '../errors';
 import { displayLocale } from '../i18n/locales';
 import { idTime, isUlid, newId } from '../ids';
-import { loadVersion } from '../surveys/surveys';
+import { loadVersion, surveyNotFound } from '../surveys/surveys';
 import { requireAdmin } from '../users/users';
 import { DAY_MS } from '../time';
 import { answerRows } from './answers';
@@ -39,7 +39,7 @@ export async function pinnedSurvey(row: StoredResponse) {
 export async function createSurveyResponse({ actor, input }: { actor: Actor; input: CreateSurveyResponseInput }) {
   requireAdmin(actor);
   const survey = await findSurvey({ id: input.survey_id });
-  if (!survey) throw notFound('The survey is not found by provided id');
+  if (!survey) throw surveyNotFound();
   if (survey.state === 'disabled') throw surveyDisabled();
   if (input.responder_id != null && !(await userExists({ id: input.responder_id }))) {
     throw invalid('No user has this id', { pointer: '/survey_response/responder_id' });
@@ -87,7 +87,9 @@ export async function submitSurveyResponse(input: {
   answers: AnswerInput[];
   now?: number;
 }) {
-  const row = await findResponse(input.id);
+  const row = isUlid(input.id) ? await findSurveyResponse({ id: input.id }) : undefined;
+  // Without credentials an unknown id is a 401, as a wrong token is: nobody can probe which ids exist.
+  if (!row) throw input.actor ? responseNotFound() : unauthorized();
   const isResponder = input.actor !== undefined && row.responderId === input.actor.id;
   if (!isResponder && !holdsToken(row, input.accessToken)) throw input.actor ? forbidden() : unauthorized();
   const survey = await pinnedSurvey(row);

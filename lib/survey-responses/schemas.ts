@@ -71,9 +71,9 @@ export const listSurveyResponsesQuery = z
     'page[size]': z
       .string()
       .regex(/^[0-9]+$/, 'must be a positive integer')
-      .transform(Number)
+      // Clamped before it is checked: any size above 100, however many digits, is 100.
+      .transform((digits) => Math.min(Number(digits), 100))
       .pipe(z.number().int().min(1, 'must be a positive integer'))
-      .transform((n) => Math.min(n, 100))
       .default(100),
     'page[after]': z.string().min(1).max(200).optional(),
     'page[before]': z.string().min(1).max(200).optional(),

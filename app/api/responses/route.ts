@@ -1,6 +1,6 @@
 import { handle, jsonText, readJson } from '@/lib/http/handler';
-import { ingestResponse } from '@/lib/ingestion/ingest';
-import { ingestionHeaders, insertResponseBody } from '@/lib/ingestion/schemas';
+import { ingestRequest } from '@/lib/ingestion/ingest';
+import { ingestionHeaders } from '@/lib/ingestion/schemas';
 import { parseInput } from '@/lib/validation';
 
 // Browser apps may post directly: this route, and only this one, answers CORS. The write key in the
@@ -20,8 +20,7 @@ function withCors(response: Response): Response {
 const post = handle(async (request) => {
   const headers = { 'Idempotency-Key': request.headers.get('idempotency-key') ?? undefined };
   const { 'Idempotency-Key': idempotencyKey } = parseInput(ingestionHeaders, headers, 'header');
-  const body = parseInput(insertResponseBody, await readJson(request), 'body');
-  const { body: stored, replayed } = await ingestResponse({ body, ...(idempotencyKey && { idempotencyKey }) });
+  const { body: stored, replayed } = await ingestRequest({ raw: await readJson(request), ...(idempotencyKey && { idempotencyKey }) });
   const response = jsonText(stored, 201);
   if (replayed) response.headers.set('Idempotent-Replayed', 'true');
   return response;

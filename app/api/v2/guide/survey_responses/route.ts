@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json, jsonText, queryOf, readJson } from '@/lib/http/handler';
+import { handle, json, jsonText, publicUrl, queryOf, readJson } from '@/lib/http/handler';
 import { listSurveyResponses } from '@/lib/survey-responses/list';
 import { createSurveyResponse } from '@/lib/survey-responses/responses';
 import { createSurveyResponseBody, listSurveyResponsesQuery } from '@/lib/survey-responses/schemas';
@@ -8,7 +8,7 @@ import { parseInput } from '@/lib/validation';
 export const GET = handle(async (request) => {
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
   const query = parseInput(listSurveyResponsesQuery, queryOf(request), 'query');
-  return jsonText(await listSurveyResponses({ actor, query, url: request.url }));
+  return jsonText(await listSurveyResponses({ actor, query, url: publicUrl(request) }));
 });
 
 export const POST = handle(async (request) => {

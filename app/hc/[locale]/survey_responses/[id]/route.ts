@@ -42,8 +42,7 @@ export async function GET(request: Request, { params }: Context) {
 // The form posts here and is always answered by a 303 back to the page (post/redirect/get).
 export async function POST(request: Request, { params }: Context) {
   const { locale, id } = await params;
-  const parsed = surveyPageForm.safeParse(await readForm(request));
-  const form = parsed.success ? parsed.data : { access_token: '', answers: {} };
+  const form = surveyPageForm(await readForm(request));
   const { location } = await submitSurveyPage({ id, locale: displayLocale(locale), form });
   return redirectTo(location, 303, PAGE_HEADERS);
 }

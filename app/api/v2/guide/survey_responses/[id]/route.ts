@@ -6,15 +6,16 @@ import { parseInput } from '@/lib/validation';
 
 type Context = { params: Promise<{ id: string }> };
 
+// Credentials are checked before anything else: a caller without them learns nothing, not even a 400.
 export const GET = handle(async (request, { params }: Context) => {
-  const { id } = parseInput(responseIdParams, await params, 'path');
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const { id } = parseInput(responseIdParams, await params, 'path');
   return jsonText(await showSurveyResponse({ actor, id }));
 });
 
 export const POST = handle(async (request, { params }: Context) => {
-  const { id } = parseInput(responseIdParams, await params, 'path');
   const actor = await authenticate({ authorization: request.headers.get('authorization') });
+  const { id } = parseInput(responseIdParams, await params, 'path');
   const { survey_response: body } = parseInput(submitSurveyResponseBody, await readJson(request), 'body');
   return jsonText(
     await submitSurveyResponse({

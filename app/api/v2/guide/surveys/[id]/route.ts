@@ -7,8 +7,8 @@ import { parseInput } from '@/lib/validation';
 type Context = { params: Promise<{ id: string }> };
 
 export const PUT = handle(async (request, { params }: Context) => {
-  const { id } = parseInput(surveyIdParams, await params, 'path');
   const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const { id } = parseInput(surveyIdParams, await params, 'path');
   const { survey } = parseInput(updateSurveyBody, await readJson(request), 'body');
   return json({ survey: await updateSurvey({ actor, id, survey }) });
 });
