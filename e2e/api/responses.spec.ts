@@ -230,6 +230,8 @@ test('bad bodies of every shape get 4xx and store nothing; CORS answers prefligh
     { campaign: campaign.id, userId, rating: 9, answers: [{ id: 'nps', value: 'x' }] },
     { campaign: campaign.id, userId, rating: 9, traits: 'x' },
     { campaign: campaign.id, userId, rating: 9, traits: { nested: { a: 1 } } },
+    { campaign: campaign.id, userId, rating: 9, traits: { locale: 'not a locale!!' } },
+    { campaign: campaign.id, userId, rating: 9, traits: { email: 'NOT-AN-EMAIL' } },
     { campaign: campaign.id, userId, rating: 9, forceSurvey: 'yes' },
     { campaign: 5, userId, rating: 9 },
   ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { responseMethods } from '@/db/schema';
+import { email, localeTag } from '../users/schemas';
 
 // SatisMeter's "insert response" body. Unknown fields are ignored, as SatisMeter's own API does.
 
@@ -18,7 +19,20 @@ export const insertResponseBody = z
       .default([]),
     userId: id.optional(),
     anonymousId: id.optional(),
-    traits: z.record(z.string().min(1).max(100), traitValue).optional(),
+    // Traits are free-form, except the two that become the user's own fields: those must be what the
+    // Users API would accept (the locale also becomes the response's).
+    traits: z
+      .record(z.string().min(1).max(100), traitValue)
+      .superRefine((traits, ctx) => {
+        for (const [name, schema] of [['email', email], ['locale', localeTag]] as const) {
+          const value = traits[name];
+          if (value !== undefined && value !== null && !schema.safeParse(value).success) {
+            ctx.addIssue({ code: 'custom', path: [name], message: schema === email ? 'must be an email address' : 'must be a locale such as en-us' });
+          }
+        }
+      })
+      .transform((traits) => (typeof traits.locale === 'string' ? { ...traits, locale: localeTag.parse(traits.locale) } : traits))
+      .optional(),
     forceSurvey: z.boolean().default(false),
   })
   .refine((b) => (b.userId === undefined) !== (b.anonymousId === undefined), {

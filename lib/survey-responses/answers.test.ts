@@ -18,6 +18,14 @@ function problems(fn: () => unknown): string[] {
 }
 
 describe('answerRows', () => {
+  it('a first question answered with blanks is not answered', () => {
+    const custom = { questions: [{ id: 'Q1', alias: 'q1', type: 'open_ended', headline: { type: 'static', value: 'Why?' } }] } as unknown as typeof def;
+    for (const value of ['', '   ', '\n']) {
+      expect(problems(() => answerRows(custom, [{ type: 'open_ended', question_id: 'Q1', value }]))).toEqual(['/survey_response/answers the first question (Q1) must be answered']);
+    }
+    expect(answerRows(custom, [{ type: 'open_ended', question_id: 'Q1', value: ' Fine ' }])).toEqual([{ questionId: 'Q1', position: 0, type: 'open_ended', value: 'Fine' }]);
+  });
+
   it('a bad rating asks the reason and the comment; unanswered ones are skipped', () => {
     const rows = answerRows(def, [
       { type: 'rating_scale', question_id: rating.id, rating: 3 },

@@ -62,6 +62,9 @@ function checkAnswer(q: Question, a: AnswerInput, i: number): Problem | undefine
   return a.type === 'open_ended' ? undefined : wrongType('open_ended');
 }
 
+/** An answer that says nothing: it is stored as skipped. */
+const isBlank = (a: AnswerInput) => a.type === 'skipped' || (a.type === 'open_ended' && a.value.trim() === '');
+
 /**
  * Checks submitted answers against the pinned survey version and returns one row per question, in
  * question order: unanswered questions (and empty comments) are stored as skipped.
@@ -84,7 +87,7 @@ export function answerRows(definition: SurveyDefinition, input: AnswerInput[]): 
 
   const first = definition.questions[0];
   const firstAnswer = first && given.get(first.id);
-  if (first && (!firstAnswer || firstAnswer.type === 'skipped')) {
+  if (first && (!firstAnswer || isBlank(firstAnswer))) {
     throw badRequest({ title: 'Invalid answer', detail: `the first question (${first.id}) must be answered`, source: { pointer: '/survey_response/answers' } });
   }
   const reachable = reachableQuestions(definition, given);
