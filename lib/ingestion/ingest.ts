@@ -52,11 +52,6 @@ function campaignAnswers(definition: SurveyDefinition, nps: boolean, body: Inser
   return result;
 }
 
-/**
- * SatisMeter's "insert response": a response from an app, stored in the shared survey model (so it
- * shows in the Zendesk list and the admin view). With an Idempotency-Key, a retry gets the first
- * answer back and stores nothing new; the same key with another body is a 409.
- */
 const keyReused = () => conflict('Idempotency-Key reused', 'This Idempotency-Key was used with a different request body');
 
 /** The write key of a request body, the only credential: missing, or not a key at all → 401. */
@@ -67,7 +62,12 @@ function writeKeyOf(raw: unknown): string {
   throw new ApiError('Unauthorized', [{ title: 'Unauthorized', detail: 'A writeKey is required', source: { pointer: '/writeKey' } }]);
 }
 
-/** POST /api/responses as sent: the credential is checked first, then the body (as the Zendesk API does). */
+/**
+ * SatisMeter's "insert response": a response from an app, stored in the shared survey model (so it
+ * shows in the Zendesk list and the admin view). With an Idempotency-Key, a retry gets the first
+ * answer back and stores nothing new; the same key with another body is a 409. The write key is
+ * checked before the body, as the Zendesk API checks credentials first.
+ */
 export async function ingestRequest({ raw, idempotencyKey }: { raw: unknown; idempotencyKey?: string }) {
   const writeKeyId = await authenticateWriteKey(writeKeyOf(raw));
   const body = parseInput(insertResponseBody, raw, 'body');

@@ -24,11 +24,13 @@ export const insertResponseBody = z
     traits: z
       .record(z.string().min(1).max(100), traitValue)
       .superRefine((traits, ctx) => {
-        for (const [name, schema] of [['email', email], ['locale', localeTag]] as const) {
+        const fields = [
+          ['email', email, 'must be an email address'],
+          ['locale', localeTag, 'must be a locale such as en-us'],
+        ] as const;
+        for (const [name, schema, message] of fields) {
           const value = traits[name];
-          if (value !== undefined && value !== null && !schema.safeParse(value).success) {
-            ctx.addIssue({ code: 'custom', path: [name], message: schema === email ? 'must be an email address' : 'must be a locale such as en-us' });
-          }
+          if (value !== undefined && value !== null && !schema.safeParse(value).success) ctx.addIssue({ code: 'custom', path: [name], message });
         }
       })
       .transform((traits) => (typeof traits.locale === 'string' ? { ...traits, locale: localeTag.parse(traits.locale) } : traits))
