@@ -44,24 +44,29 @@ const statements = preparedOnce((db: Db) => {
   };
 });
 
-/**
- * The answer stored for this write key's idempotency key: the same request body replays it, another
- * body is a reuse. Read before the campaign is checked, so a retry replays even after the campaign
- * changed; the transaction below checks again for a retry racing the first request.
- */
-export async function findIdempotentAnswer({ writeKeyId, key, requestHash }: { writeKeyId: number; key: string; requestHash: string }) {
+type Idempotency = { writeKeyId: number; key: string; requestHash: string };
+
+/** The same request body replays the stored answer; another body is a reuse of the key. */
+function storedAnswer({ writeKeyId, key, requestHash }: Idempotency): { kind: 'replayed'; body: string } | { kind: 'key-reused' } | undefined {
   const found = statements().findKey.get(writeKeyId, key) as { request_hash: string; response_body: string } | undefined;
   if (!found) return undefined;
-  return found.request_hash === requestHash ? ({ kind: 'replayed', body: found.response_body } as const) : ({ kind: 'key-reused' } as const);
+  return found.request_hash === requestHash ? { kind: 'replayed', body: found.response_body } : { kind: 'key-reused' };
+}
+
+/**
+ * The answer stored for this write key's idempotency key. Read before the campaign is checked, so a
+ * retry replays even after the campaign changed; the transaction below checks again for a retry
+ * racing the first request.
+ */
+export async function findIdempotentAnswer(input: Idempotency) {
+  return storedAnswer(input);
 }
 
 const ingestTx = preparedOnce((db: Db) =>
   db.$client.transaction((input: IngestInput): IngestResult => {
     const s = statements();
-    if (input.idempotency) {
-      const found = s.findKey.get(input.writeKeyId, input.idempotency.key) as { request_hash: string; response_body: string } | undefined;
-      if (found) return found.request_hash === input.idempotency.requestHash ? { kind: 'replayed', body: found.response_body } : { kind: 'key-reused' };
-    }
+    const earlier = input.idempotency && storedAnswer({ writeKeyId: input.writeKeyId, ...input.idempotency });
+    if (earlier) return earlier;
     const existing = input.userId === undefined ? undefined : (s.userByExternalId.get(input.userId) as { id: number; traits: string } | undefined);
     const traits = { ...(existing ? (JSON.parse(existing.traits) as Record<string, unknown>) : {}), ...input.traits };
     const answered =

@@ -13,7 +13,7 @@ import type { AnswerInput } from '../survey-responses/schemas';
 import { renderAnswers } from '../survey-responses/serialize';
 import { DAY_MS, iso } from '../time';
 import { matchesTargeting } from './targeting';
-import { insertResponseBody, type InsertResponseInput } from './schemas';
+import { insertResponseBody, writeKey, type InsertResponseInput } from './schemas';
 import { parseInput } from '../validation';
 
 const duplicate = () =>
@@ -57,8 +57,8 @@ const keyReused = () => conflict('Idempotency-Key reused', 'This Idempotency-Key
 /** The write key of a request body, the only credential: missing, or not a key at all → 401. */
 function writeKeyOf(raw: unknown): string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('The body must be a JSON object', { pointer: '' });
-  const key = (raw as { writeKey?: unknown }).writeKey;
-  if (typeof key === 'string' && key.length > 0 && key.length <= 200) return key;
+  const key = writeKey.safeParse((raw as { writeKey?: unknown }).writeKey);
+  if (key.success) return key.data;
   throw new ApiError('Unauthorized', [{ title: 'Unauthorized', detail: 'A writeKey is required', source: { pointer: '/writeKey' } }]);
 }
 

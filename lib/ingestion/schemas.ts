@@ -5,11 +5,13 @@ import { email, localeTag } from '../users/schemas';
 // SatisMeter's "insert response" body. Unknown fields are ignored, as SatisMeter's own API does.
 
 const id = z.union([z.string().trim().min(1).max(255), z.number().int().transform(String)]);
+/** The only credential of the ingestion API. */
+export const writeKey = z.string().min(1).max(200);
 const traitValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 
 export const insertResponseBody = z
   .object({
-    writeKey: z.string().min(1).max(200),
+    writeKey,
     campaign: z.string().min(1).max(100),
     method: z.enum(responseMethods).default('In-App'),
     rating: z.number().int().min(0).max(10).optional(),
