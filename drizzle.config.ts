@@ -1,7 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
+// SQLite migrations; PostgreSQL's are made with `npm run db:generate:postgres` (drizzle.postgres.config.ts).
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
-  out: './db/migrations',
+  schema: './db/sqlite/schema.ts',
+  out: './db/sqlite/migrations',
 });

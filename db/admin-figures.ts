@@ -1,4 +1,6 @@
-import { getDb, preparedOnce, type Db } from './client';
+import { byDialect } from './client';
+import * as postgres from './postgres/admin-figures';
+import * as sqlite from './sqlite/admin-figures';
 
 /** One cell of survey_daily_counts: responses created on `day` (UTC epoch day) in one state. */
 export interface DailyCount {
@@ -10,58 +12,4 @@ export interface DailyCount {
   responses: number;
 }
 
-const statements = preparedOnce((db: Db) => ({
-  range: db.$client
-    .prepare(
-      `select day, answered, rating, rating_category, responses from survey_daily_counts
-       where survey_id = ? and day >= ? and day <= ? and responses > 0 order by day`,
-    )
-    .raw(true),
-  reasons: db.$client
-    .prepare(
-      `select question_id, option_id, sum(responses) from survey_daily_reasons
-       where survey_id = ? and day >= ? and day <= ? group by question_id, option_id having sum(responses) > 0`,
-    )
-    .raw(true),
-  // Pinned: with the comment subquery the planner otherwise walks every response of the range.
-  recent: db.$client
-    .prepare(
-      `select r.id, r.rating, r.subject_zrns, r.locale,
-         (select a.value from answers a where a.response_id = r.id and a.type = 'open_ended' and a.value <> '' order by a.position limit 1)
-       from survey_responses r indexed by survey_responses_survey_category_idx
-       where r.survey_id = ? and r.id >= ? and r.id <= ? and r.rating_category = ? order by r.id desc limit ?`,
-    )
-    .raw(true),
-}));
-
-/** The daily cells of one survey over [fromDay, toDay] (inclusive). Kept exact by SQL triggers. */
-export async function findDailyCounts(input: { surveyId: string; fromDay: number; toDay: number }): Promise<DailyCount[]> {
-  getDb();
-  return (statements().range.all(input.surveyId, input.fromDay, input.toDay) as [number, number, number, string, number][]).map(
-    ([day, answered, rating, category, responses]) => ({
-      day,
-      answered: answered === 1,
-      rating: rating < 0 ? null : rating,
-      ratingCategory: category === '' ? null : category,
-      responses,
-    }),
-  );
-}
-
-/** How often each closed-ended option was chosen in one survey over [fromDay, toDay]. */
-export async function findReasonCounts(input: { surveyId: string; fromDay: number; toDay: number }) {
-  getDb();
-  return (statements().reasons.all(input.surveyId, input.fromDay, input.toDay) as [string, string, number][]).map(([questionId, optionId, responses]) => ({
-    questionId,
-    optionId,
-    responses,
-  }));
-}
-
-/** The newest responses of a survey in an id range with one rating category, with their first comment. */
-export async function findRecentRated(input: { surveyId: string; loId: string; hiId: string; category: string; limit: number }) {
-  getDb();
-  return (statements().recent.all(input.surveyId, input.loId, input.hiId, input.category, input.limit) as [string, number, string, string, string | null][]).map(
-    ([id, rating, zrns, locale, comment]) => ({ id, rating, subjectZrns: JSON.parse(zrns) as string[], locale, comment }),
-  );
-}
+export const { findDailyCounts, findReasonCounts, findRecentRated } = byDialect(sqlite, postgres);

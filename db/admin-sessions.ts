@@ -1,47 +1,13 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
-import { getDb } from './client';
-import { adminSessions, signInFailures, users, type UserRow } from './schema';
+import { byDialect } from './client';
+import * as postgres from './postgres/admin-sessions';
+import * as sqlite from './sqlite/admin-sessions';
 
-export async function insertAdminSession(row: { tokenHash: string; userId: number; createdAt: number; expiresAt: number }): Promise<void> {
-  getDb().insert(adminSessions).values(row).run();
-}
-
-/** The user of a live session (not revoked, not expired at `now`). */
-export async function findSessionUser({ tokenHash, now }: { tokenHash: string; now: number }): Promise<UserRow | undefined> {
-  return getDb()
-    .select({ user: users })
-    .from(adminSessions)
-    .innerJoin(users, eq(users.id, adminSessions.userId))
-    .where(and(eq(adminSessions.tokenHash, tokenHash), isNull(adminSessions.revokedAt), gt(adminSessions.expiresAt, now)))
-    .get()?.user;
-}
-
-export async function revokeAdminSession({ tokenHash, at }: { tokenHash: string; at: number }): Promise<void> {
-  getDb().update(adminSessions).set({ revokedAt: at }).where(eq(adminSessions.tokenHash, tokenHash)).run();
-}
-
-export async function insertSignInFailure({ email, at }: { email: string; at: number }): Promise<void> {
-  getDb().insert(signInFailures).values({ email, at }).run();
-}
-
-export async function countSignInFailures({ email, since }: { email: string; since: number }): Promise<number> {
-  const row = getDb()
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.email, email), gt(signInFailures.at, since)))
-    .get();
-  return row?.n ?? 0;
-}
-
-export async function clearSignInFailures({ email }: { email: string }): Promise<void> {
-  getDb().delete(signInFailures).where(eq(signInFailures.email, email)).run();
-}
-
-/** Ends every live session of a user (e.g. when they stop being an admin). */
-export async function revokeUserAdminSessions({ userId, at }: { userId: number; at: number }): Promise<void> {
-  getDb()
-    .update(adminSessions)
-    .set({ revokedAt: at })
-    .where(and(eq(adminSessions.userId, userId), isNull(adminSessions.revokedAt)))
-    .run();
-}
+export const {
+  insertAdminSession,
+  findSessionUser,
+  revokeAdminSession,
+  insertSignInFailure,
+  countSignInFailures,
+  clearSignInFailures,
+  revokeUserAdminSessions,
+} = byDialect(sqlite, postgres);

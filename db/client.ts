@@ -1,89 +1,62 @@
-import path from 'node:path';
-import fs from 'node:fs';
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import { closePostgres, postgres } from './postgres/client';
+import { closeSqlite, connections, vacuumSqlite } from './sqlite/client';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+// Which database DATABASE_URL names: `postgres://…` or `postgresql://…` is PostgreSQL; `file:…`, a bare
+// path or nothing (./data/app.db) is SQLite. Each query module has one implementation per dialect,
+// side by side: db/sqlite/<entity>.ts and db/postgres/<entity>.ts; db/<entity>.ts picks one per call.
 
-const DEFAULT_DATABASE_URL = 'file:./data/app.db';
+export type Dialect = 'sqlite' | 'postgres';
 
-/** `file:<path>` (or a bare path) → a filesystem path; `:memory:` stays as it is. */
-export function databasePath(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): string {
-  const raw = url.startsWith('file:') ? url.slice('file:'.length) : url;
-  if (raw === ':memory:') return raw;
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
+export const DEFAULT_DATABASE_URL = 'file:./data/app.db';
+
+export function dialectOf(url: string): Dialect {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
 }
 
-// Migrations are resolved from the project root (MIGRATIONS_DIR overrides it), not from the bundled
-// chunk's location, which differs between `next start`, the CLI and tests.
-function migrationsFolder(): string {
-  return process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 
-function open(): Db {
-  const file = databasePath();
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  // 32 MiB of page cache (the default is 2 MiB): index pages of a large table stay in memory.
-  sqlite.pragma('cache_size = -32000');
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: migrationsFolder() });
-  return db;
+export const isPostgres = () => dialectOf(databaseUrl()) === 'postgres';
+
+/** Connects and applies pending migrations (under a lock on PostgreSQL); later calls cost nothing. */
+export async function migrateDb(): Promise<void> {
+  if (isPostgres()) await postgres();
+  else connections(databaseUrl());
 }
 
-// One connection per process, kept across hot reloads in development.
-const globalForDb = globalThis as unknown as { __hcsDb?: Db };
-
-export function getDb(): Db {
-  globalForDb.__hcsDb ??= open();
-  return globalForDb.__hcsDb;
-}
+let generation = 0;
 
 /**
- * Rewrites the file in key order. Worth running once after a migration that filled new columns of a
- * large table (0002): the rewritten rows lose their id order on disk, and a 10^6-row table then read
- * a 100-row page 15 times slower (24 against 351 req/s) until vacuumed.
+ * Which database this process talks to: the URL and how many times connections were closed. Values
+ * that never change once written (settings, survey versions) may be kept under it.
  */
+export const databaseIdentity = () => `${generation}:${databaseUrl()}`;
+
+export async function closeDb(): Promise<void> {
+  generation++;
+  closeSqlite();
+  await closePostgres();
+}
+
+/** SQLite only: rewrites the file in key order (see vacuumSqlite). */
 export function vacuumDb(): void {
-  getDb().$client.exec('VACUUM');
+  if (!isPostgres()) vacuumSqlite();
 }
 
-export function closeDb(): void {
-  globalForDb.__hcsDb?.$client.close();
-  globalForDb.__hcsDb = undefined;
-}
-
-/** A prepared statement made once per connection (drizzle's builder re-prepares on every call). */
-export function preparedOnce<T>(make: (db: Db) => T): () => T {
-  const cache = new WeakMap<Db, T>();
-  return () => {
-    const db = getDb();
-    let statement = cache.get(db);
-    if (statement === undefined) {
-      statement = make(db);
-      cache.set(db, statement);
-    }
-    return statement;
-  };
-}
-
-const byText = new WeakMap<Db, Map<string, Database.Statement>>();
+type Queries = Record<string, (...args: never[]) => unknown>;
 
 /**
- * A query statement prepared once per connection and SQL text, reading rows as arrays (raw mode).
- * For queries assembled from fixed fragments, so the texts are few (a few dozen shapes at most).
+ * The functions of one query module, each calling the implementation of the dialect DATABASE_URL
+ * names. Both implementations have the same signatures (TypeScript checks `postgres` against
+ * `sqlite`).
  */
-export function preparedText(sql: string): Database.Statement {
-  const db = getDb();
-  let statements = byText.get(db);
-  if (!statements) byText.set(db, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.$client.prepare(sql).raw(true)));
-  return statement;
+export function byDialect<T extends Queries>(sqlite: T, postgresQueries: NoInfer<T>): T {
+  const picked = {} as Record<string, unknown>;
+  for (const name of Object.keys(sqlite)) {
+    const s = sqlite[name] as (...args: unknown[]) => unknown;
+    const p = postgresQueries[name] as (...args: unknown[]) => unknown;
+    picked[name] = typeof s === 'function' ? (...args: unknown[]) => (isPostgres() ? p : s)(...args) : s;
+  }
+  return picked as T;
 }

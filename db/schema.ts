@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
-// Times are stored as integer Unix epoch milliseconds; the wire format (ISO 8601) is made by serializers.
+// What both dialects share: the closed value sets, the JSON documents kept in columns, and the row
+// types (the SQLite and PostgreSQL tables, db/sqlite/schema.ts and db/postgres/schema.ts, have the
+// same columns and yield the same rows).
+import type * as tables from './sqlite/schema';
 
 export const userRoles = ['admin', 'agent', 'end_user'] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -31,43 +31,6 @@ export interface StoredAnswer {
   updatedAt: number;
 }
 
-export const users = sqliteTable(
-  'users',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    // Null for users known only by their app's id (SatisMeter's userId), which may have no email.
-    email: text('email'),
-    name: text('name').notNull(),
-    role: text('role', { enum: userRoles }).notNull(),
-    locale: text('locale').notNull(),
-    externalId: text('external_id'),
-    traits: text('traits', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
-    passwordHash: text('password_hash'),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
-  },
-  (t) => [
-    uniqueIndex('users_email_unique').on(t.email),
-    uniqueIndex('users_external_id_unique').on(t.externalId),
-  ],
-);
-export type UserRow = typeof users.$inferSelect;
-export type NewUserRow = typeof users.$inferInsert;
-
-export const apiTokens = sqliteTable(
-  'api_tokens',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    description: text('description').notNull().default(''),
-    // SHA-256 of the token: tokens are 256-bit random, so a fast hash is enough and keeps auth cheap.
-    tokenHash: text('token_hash').notNull(),
-    createdAt: integer('created_at').notNull(),
-    revokedAt: integer('revoked_at'),
-  },
-  (t) => [uniqueIndex('api_tokens_token_hash_unique').on(t.tokenHash)],
-);
-export type ApiTokenRow = typeof apiTokens.$inferSelect;
-
 /** How a campaign (an NPS or custom survey answered in an app) is offered; not versioned. */
 export interface CampaignSettings {
   allow_anonymous: boolean;
@@ -75,201 +38,14 @@ export interface CampaignSettings {
   targeting: { trait: string; op: 'eq' | 'neq' | 'exists' | 'gte' | 'lte' | 'before' | 'after'; value?: string | number | boolean }[];
 }
 
-export const surveys = sqliteTable('surveys', {
-  id: text('id').primaryKey(),
-  type: text('type', { enum: surveyTypes }).notNull(),
-  state: text('state', { enum: surveyStates }).notNull(),
-  settings: text('settings', { mode: 'json' }).$type<CampaignSettings>().notNull(),
-  latestVersion: integer('latest_version').notNull(),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
-});
-export type SurveyRow = typeof surveys.$inferSelect;
 
-// One row per version, never updated: a response stays pinned to the questions it was offered with.
-// The questions of a version are read and written as a whole, so they are kept as one JSON document.
-export const surveyVersions = sqliteTable(
-  'survey_versions',
-  {
-    surveyId: text('survey_id')
-      .notNull()
-      .references(() => surveys.id),
-    version: integer('version').notNull(),
-    definition: text('definition', { mode: 'json' }).notNull().$type<unknown>(),
-    createdAt: integer('created_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.surveyId, t.version] })],
-);
-export type SurveyVersionRow = typeof surveyVersions.$inferSelect;
-
-export const surveyResponses = sqliteTable(
-  'survey_responses',
-  {
-    // A ULID whose time part equals created_at: the created_at filters of the list become a range
-    // on this primary key, so no separate created_at index is needed for them.
-    id: text('id').primaryKey(),
-    surveyId: text('survey_id')
-      .notNull()
-      .references(() => surveys.id),
-    surveyVersion: integer('survey_version').notNull(),
-    responderId: integer('responder_id').references(() => users.id),
-    // SatisMeter-style answers from an app: who answered without an account, how, and whether the
-    // duplicate and targeting checks were skipped (forceSurvey, for development).
-    anonymousId: text('anonymous_id'),
-    method: text('method', { enum: responseMethods }),
-    forced: integer('forced', { mode: 'boolean' }).notNull().default(false),
-    // The subjects as given at creation (immutable); survey_response_subjects indexes them for filters.
-    subjectZrns: text('subject_zrns', { mode: 'json' }).$type<string[]>().notNull(),
-    locale: text('locale').notNull(),
-    tokenHash: text('token_hash').notNull(),
-    // The answers in their wire form (JSON text, unlocalized), written in the same transaction as the
-    // `answers` rows: show and list read a response from one row and copy the answers out without
-    // re-serializing them, while `answers` serves filters and figures across responses.
-    answersJson: text('answers_json').notNull().default('[]'),
-    // Copied from the answers when they are written, for the admin view's filters and figures: the
-    // response's rating (its first rating question), that rating's category, and whether a
-    // non-empty comment (open-ended answer) was given.
-    rating: integer('rating'),
-    ratingCategory: text('rating_category'),
-    hasComment: integer('has_comment', { mode: 'boolean' }).notNull().default(false),
-    expiresAt: integer('expires_at').notNull(),
-    answeredAt: integer('answered_at'),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
-  },
-  (t) => [
-    index('survey_responses_responder_id_idx').on(t.responderId, t.id),
-    index('survey_responses_survey_idx').on(t.surveyId, t.id),
-    // Partial (migration 0005): a response offered by link has no anonymous id and no rating until it
-    // is answered, and the filters on these only ever ask for a value. Leaving the nulls out spares
-    // every create three index writes.
-    index('survey_responses_anonymous_idx').on(t.anonymousId, t.id).where(sql`${t.anonymousId} is not null`),
-    index('survey_responses_survey_rating_idx').on(t.surveyId, t.rating, t.id).where(sql`${t.rating} is not null`),
-    // The overview's newest bad ratings, and the category filter of the responses table.
-    index('survey_responses_survey_category_idx')
-      .on(t.surveyId, t.ratingCategory, t.id)
-      .where(sql`${t.ratingCategory} is not null`),
-  ],
-);
-export type SurveyResponseRow = typeof surveyResponses.$inferSelect;
-export type NewSurveyResponseRow = typeof surveyResponses.$inferInsert;
-
-// How many responses each survey got per UTC day of creation, split by answered, rating and
-// category: every response sits in exactly one cell. SQL triggers on survey_responses keep it exact
-// in the same transaction as each write (migration 0002), so the admin overview reads at most a few
-// thousand cells whatever the number of responses. `rating` is -1 and `rating_category` '' for none.
-export const surveyDailyCounts = sqliteTable(
-  'survey_daily_counts',
-  {
-    surveyId: text('survey_id').notNull(),
-    day: integer('day').notNull(),
-    answered: integer('answered').notNull(),
-    rating: integer('rating').notNull(),
-    ratingCategory: text('rating_category').notNull(),
-    responses: integer('responses').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.surveyId, t.day, t.answered, t.rating, t.ratingCategory] })],
-);
-
-// How often each closed-ended option (e.g. the reason after a bad rating) was chosen, per survey and
-// UTC day of the response's creation. Kept exact by SQL triggers on `answers` (migration 0003), so
-// the overview's "why" costs the same at any number of responses.
-export const surveyDailyReasons = sqliteTable(
-  'survey_daily_reasons',
-  {
-    surveyId: text('survey_id').notNull(),
-    day: integer('day').notNull(),
-    questionId: text('question_id').notNull(),
-    optionId: text('option_id').notNull(),
-    responses: integer('responses').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.surveyId, t.day, t.questionId, t.optionId] })],
-);
-
-export const surveyResponseSubjects = sqliteTable(
-  'survey_response_subjects',
-  {
-    zrn: text('zrn').notNull(),
-    responseId: text('response_id')
-      .notNull()
-      .references(() => surveyResponses.id),
-  },
-  (t) => [primaryKey({ columns: [t.zrn, t.responseId] })],
-);
-
-export const answers = sqliteTable(
-  'answers',
-  {
-    responseId: text('response_id')
-      .notNull()
-      .references(() => surveyResponses.id),
-    questionId: text('question_id').notNull(),
-    position: integer('position').notNull(),
-    type: text('type', { enum: answerTypes }).notNull(),
-    rating: integer('rating'),
-    ratingCategory: text('rating_category'),
-    selections: text('selections', { mode: 'json' }).$type<string[]>(),
-    value: text('value'),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.responseId, t.questionId] })],
-);
-export type AnswerRow = typeof answers.$inferSelect;
-export type NewAnswerRow = typeof answers.$inferInsert;
-
-export const writeKeys = sqliteTable(
-  'write_keys',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    description: text('description').notNull().default(''),
-    keyHash: text('key_hash').notNull(),
-    createdAt: integer('created_at').notNull(),
-    revokedAt: integer('revoked_at'),
-  },
-  (t) => [uniqueIndex('write_keys_key_hash_unique').on(t.keyHash)],
-);
-export type WriteKeyRow = typeof writeKeys.$inferSelect;
-
-// The first answer to a request made with an Idempotency-Key, per write key: a retry gets it back.
-export const idempotencyKeys = sqliteTable(
-  'idempotency_keys',
-  {
-    writeKeyId: integer('write_key_id')
-      .notNull()
-      .references(() => writeKeys.id),
-    key: text('key').notNull(),
-    requestHash: text('request_hash').notNull(),
-    responseBody: text('response_body').notNull(),
-    createdAt: integer('created_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.writeKeyId, t.key] })],
-);
-
-// Signed-in admin view sessions: the cookie holds a random token, the table only its hash.
-export const adminSessions = sqliteTable('admin_sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: integer('user_id')
-    .notNull()
-    .references(() => users.id),
-  createdAt: integer('created_at').notNull(),
-  expiresAt: integer('expires_at').notNull(),
-  revokedAt: integer('revoked_at'),
-});
-
-// Failed sign-ins per email, for throttling repeated guesses.
-export const signInFailures = sqliteTable(
-  'sign_in_failures',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    email: text('email').notNull(),
-    at: integer('at').notNull(),
-  },
-  (t) => [index('sign_in_failures_email_idx').on(t.email, t.at)],
-);
-
-// Instance-wide settings made once at first start (e.g. the key that signs list cursors).
-export const settings = sqliteTable('settings', {
-  key: text('key').primaryKey(),
-  value: text('value').notNull(),
-});
+export type UserRow = typeof tables.users.$inferSelect;
+export type NewUserRow = typeof tables.users.$inferInsert;
+export type ApiTokenRow = typeof tables.apiTokens.$inferSelect;
+export type SurveyRow = typeof tables.surveys.$inferSelect;
+export type SurveyVersionRow = typeof tables.surveyVersions.$inferSelect;
+export type SurveyResponseRow = typeof tables.surveyResponses.$inferSelect;
+export type NewSurveyResponseRow = typeof tables.surveyResponses.$inferInsert;
+export type AnswerRow = typeof tables.answers.$inferSelect;
+export type NewAnswerRow = typeof tables.answers.$inferInsert;
+export type WriteKeyRow = typeof tables.writeKeys.$inferSelect;

@@ -1,20 +1,18 @@
-import { eq } from 'drizzle-orm';
-import { getDb, type Db } from './client';
-import { settings } from './schema';
+import { byDialect, databaseIdentity } from './client';
+import * as postgres from './postgres/settings';
+import * as sqlite from './sqlite/settings';
 
-// Settings never change once made, so each connection keeps what it has read.
-const cache = new WeakMap<Db, Map<string, string>>();
+const dialects = byDialect(sqlite, postgres);
 
-/** Reads a setting, creating it with `make()` the first time (safe when two processes race). */
+// A setting is written once (the first writer wins, see getOrCreateSetting) and never changed, so
+// every process that has read it holds the value the database holds: keeping it is safe. Kept per
+// database (databaseIdentity), so a process pointed at another one reads again.
+const known = new Map<string, string>();
+
+/** Reads a setting, creating it with `make()` the first time (safe when processes race). */
 export async function getOrCreateSetting({ key, make }: { key: string; make: () => string }): Promise<string> {
-  const db = getDb();
-  let known = cache.get(db);
-  if (!known) cache.set(db, (known = new Map()));
-  const cached = known.get(key);
-  if (cached !== undefined) return cached;
-  db.insert(settings).values({ key, value: make() }).onConflictDoNothing().run();
-  const row = db.select().from(settings).where(eq(settings.key, key)).get();
-  if (!row) throw new Error(`setting ${key} missing after insert`);
-  known.set(key, row.value);
-  return row.value;
+  const at = `${databaseIdentity()}\n${key}`;
+  let value = known.get(at);
+  if (value === undefined) known.set(at, (value = await dialects.getOrCreateSetting({ key, make })));
+  return value;
 }

@@ -1,88 +1,18 @@
-import { and, asc, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
-import { getDb, preparedOnce } from './client';
-import { translate } from './errors';
-import { users, type NewUserRow, type UserRole, type UserRow } from './schema';
+import { byDialect } from './client';
+import * as postgres from './postgres/users';
+import * as sqlite from './sqlite/users';
 
-const byId = preparedOnce((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
-const byEmail = preparedOnce((db) =>
-  db.select().from(users).where(eq(users.email, sql.placeholder('email'))).prepare(),
-);
-
-export async function findUserById({ id }: { id: number }): Promise<UserRow | undefined> {
-  return byId().get({ id });
-}
-
-const existing = preparedOnce((db) => db.$client.prepare('select 1 from users where id = ?').pluck());
-
-/** Whether a user has this id (every create asks it of its responder). */
-export async function userExists({ id }: { id: number }): Promise<boolean> {
-  return existing().get(id) !== undefined;
-}
-
-/** Emails are stored lower-cased; pass the lower-cased form. */
-export async function findUserByEmail({ email }: { email: string }): Promise<UserRow | undefined> {
-  return byEmail().get({ email });
-}
-
-export async function findUserByExternalId({ externalId }: { externalId: string }): Promise<UserRow | undefined> {
-  return getDb().select().from(users).where(eq(users.externalId, externalId)).get();
-}
-
-export async function insertUser(row: NewUserRow): Promise<UserRow> {
-  try {
-    return getDb().insert(users).values(row).returning().get();
-  } catch (error) {
-    throw translate(error);
-  }
-}
-
-export async function updateUser({ id, ...changes }: Partial<NewUserRow> & { id: number }): Promise<UserRow> {
-  try {
-    return getDb().update(users).set(changes).where(eq(users.id, id)).returning().get();
-  } catch (error) {
-    throw translate(error);
-  }
-}
-
-export async function listUsers(): Promise<UserRow[]> {
-  return getDb().select().from(users).orderBy(asc(users.id)).all();
-}
-
-export async function countUsers(): Promise<number> {
-  return getDb().$count(users);
-}
-
-const pageAfter = preparedOnce((db) =>
-  db.select().from(users).where(gt(users.id, sql.placeholder('after'))).orderBy(asc(users.id)).limit(sql.placeholder('limit')).prepare(),
-);
-const pageBefore = preparedOnce((db) =>
-  db.select().from(users).where(lt(users.id, sql.placeholder('before'))).orderBy(desc(users.id)).limit(sql.placeholder('limit')).prepare(),
-);
-
-/** Up to `limit` users with an id above `after`, ascending: a keyset page, as cheap deep as shallow. */
-export async function listUsersAfter({ after, limit }: { after: number; limit: number }): Promise<UserRow[]> {
-  return pageAfter().all({ after, limit });
-}
-
-/** Up to `limit` users with an id below `before`, nearest first (descending). */
-export async function listUsersBefore({ before, limit }: { before: number; limit: number }): Promise<UserRow[]> {
-  return pageBefore().all({ before, limit });
-}
-
-export async function countAdmins(): Promise<number> {
-  return getDb().$count(users, eq(users.role, 'admin'));
-}
-
-/**
- * Changes a user's role (and other fields) in one statement that refuses to take the role away from
- * the last admin, so two admins demoting each other at once cannot leave the instance without one.
- * Undefined when no row changed (unknown id, or it was the last admin).
- */
-export async function updateUserKeepingAnAdmin({ id, ...changes }: Partial<NewUserRow> & { id: number; role: UserRole }): Promise<UserRow | undefined> {
-  const keepsAnAdmin = or(
-    ne(users.role, 'admin'),
-    sql`${changes.role} = 'admin'`,
-    sql`(select count(*) from ${users} where ${users.role} = 'admin') > 1`,
-  );
-  return getDb().update(users).set(changes).where(and(eq(users.id, id), keepsAnAdmin)).returning().get();
-}
+export const {
+  findUserById,
+  userExists,
+  findUserByEmail,
+  findUserByExternalId,
+  insertUser,
+  updateUser,
+  listUsers,
+  countUsers,
+  listUsersAfter,
+  listUsersBefore,
+  countAdmins,
+  updateUserKeepingAnAdmin,
+} = byDialect(sqlite, postgres);

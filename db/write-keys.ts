@@ -1,33 +1,5 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb, preparedOnce } from './client';
-import { writeKeys, type WriteKeyRow } from './schema';
+import { byDialect } from './client';
+import * as postgres from './postgres/write-keys';
+import * as sqlite from './sqlite/write-keys';
 
-const activeByHash = preparedOnce((db) =>
-  db
-    .select({ id: writeKeys.id })
-    .from(writeKeys)
-    .where(and(eq(writeKeys.keyHash, sql.placeholder('hash')), isNull(writeKeys.revokedAt)))
-    .prepare(),
-);
-
-export async function insertWriteKey(row: { description: string; keyHash: string; createdAt: number }): Promise<WriteKeyRow> {
-  return getDb().insert(writeKeys).values(row).returning().get();
-}
-
-export async function findActiveWriteKeyByHash({ hash }: { hash: string }): Promise<{ id: number } | undefined> {
-  return activeByHash().get({ hash });
-}
-
-export async function listWriteKeys(): Promise<WriteKeyRow[]> {
-  return getDb().select().from(writeKeys).orderBy(asc(writeKeys.id)).all();
-}
-
-/** Returns the revoked row, or undefined when no active key has that id. */
-export async function revokeWriteKey({ id, at }: { id: number; at: number }): Promise<WriteKeyRow | undefined> {
-  return getDb()
-    .update(writeKeys)
-    .set({ revokedAt: at })
-    .where(and(eq(writeKeys.id, id), isNull(writeKeys.revokedAt)))
-    .returning()
-    .get();
-}
+export const { insertWriteKey, findActiveWriteKeyByHash, listWriteKeys, revokeWriteKey } = byDialect(sqlite, postgres);

@@ -1,6 +1,6 @@
-import { findIdempotentAnswer, ingestResponse as ingestAtomically, type IngestUser } from '@/db/ingestion';
-import { toStored } from '@/db/survey-responses';
+import { findIdempotencyRecord } from '@/db/idempotency';
 import { findSurvey } from '@/db/surveys';
+import { transaction, type Tx } from '@/db/transaction';
 import { authenticateWriteKey } from '../auth/write-keys';
 import { randomSecret, sha256 } from '../auth/secrets';
 import { ApiError, conflict, invalid, notFound, type Problem } from '../errors';
@@ -11,6 +11,7 @@ import { loadVersion } from '../surveys/surveys';
 import { answerRows } from '../survey-responses/answers';
 import type { AnswerInput } from '../survey-responses/schemas';
 import { renderAnswers } from '../survey-responses/serialize';
+import { figures, toStored } from '../survey-responses/stored';
 import { DAY_MS, iso } from '../time';
 import { matchesTargeting } from './targeting';
 import { insertResponseBody, writeKey, type InsertResponseInput } from './schemas';
@@ -78,9 +79,8 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
   const idempotency = idempotencyKey ? { key: idempotencyKey, requestHash: sha256(JSON.stringify(body)) } : undefined;
   if (idempotency) {
     // A retry gets the first answer even if the campaign has changed since.
-    const earlier = await findIdempotentAnswer({ writeKeyId, ...idempotency });
-    if (earlier?.kind === 'replayed') return { body: earlier.body, replayed: true };
-    if (earlier?.kind === 'key-reused') throw keyReused();
+    const earlier = replayOf(await findIdempotencyRecord({ writeKeyId, key: idempotency.key }), idempotency.requestHash);
+    if (earlier) return earlier;
   }
   const survey = await findSurvey({ id: body.campaign });
   if (!survey || survey.type === 'CUSTOMER_SATISFACTION') throw notFound('The campaign could not be found');
@@ -103,7 +103,8 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
   const id = newId();
   const at = idTime(id);
   const windowMs = survey.settings.resurvey_days * DAY_MS;
-  const answersJson = renderAnswers(rows.map((r) => toStored({ ...r, createdAt: at, updatedAt: at })), version.definition);
+  const storedAnswers = rows.map((r) => toStored({ ...r, createdAt: at, updatedAt: at }));
+  const answersJson = renderAnswers(storedAnswers, version.definition);
   const build = (user: IngestUser | undefined) => {
     const responseBody = {
       id,
@@ -134,6 +135,7 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
         // No emailed link leads here; the token only satisfies the model and is never shown.
         tokenHash: sha256(randomSecret()),
         answersJson,
+        ...figures(storedAnswers),
         expiresAt: at,
         answeredAt: at,
         createdAt: at,
@@ -144,20 +146,66 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
     };
   };
 
-  const result = await ingestAtomically({
-    writeKeyId,
-    ...(idempotency && { idempotency }),
-    ...(body.userId !== undefined && { userId: body.userId }),
-    ...(body.anonymousId !== undefined && { anonymousId: body.anonymousId }),
-    ...(body.traits && { traits: body.traits }),
-    surveyId: survey.id,
-    sinceId: idBoundsFor(Math.max(0, at - windowMs), at).lo,
-    at,
-    decide: (traits, answeredInWindow) =>
-      body.forceSurvey || (!answeredInWindow && matchesTargeting(survey.settings.targeting, traits)) ? 'ok' : 'duplicate',
-    build,
+  const stored = await transaction(async (tx) => {
+    // Held to the end: a retry with the same key, and another response by the same user, wait for
+    // this one (from any process), so neither can slip between the checks below and the insert.
+    await tx.lock([
+      ...(idempotency ? [`idempotency:${writeKeyId}:${idempotency.key}`] : []),
+      body.userId !== undefined ? `user:${body.userId}` : `anonymous:${body.anonymousId}`,
+    ]);
+    if (idempotency) {
+      const earlier = await tx.findIdempotencyRecord({ writeKeyId, key: idempotency.key });
+      if (earlier) return { earlier, kind: 'replay' as const };
+    }
+    const user = await responder(tx, body, at, (traits, answeredInWindow) =>
+      body.forceSurvey || (!answeredInWindow && matchesTargeting(survey.settings.targeting, traits)),
+    { surveyId: survey.id, sinceId: idBoundsFor(Math.max(0, at - windowMs), at).lo });
+    if (user === 'duplicate') return { kind: 'duplicate' as const };
+    const { response, answers, body: responseBody } = build(user);
+    await tx.insertResponse(response, answers);
+    if (idempotency) await tx.insertIdempotencyRecord({ writeKeyId, ...idempotency, responseBody, at });
+    return { kind: 'stored' as const, body: responseBody };
   });
-  if (result.kind === 'duplicate') throw duplicate();
-  if (result.kind === 'key-reused') throw keyReused();
-  return { body: result.body, replayed: result.kind === 'replayed' };
+  if (stored.kind === 'duplicate') throw duplicate();
+  if (stored.kind === 'replay') return replayOf(stored.earlier, idempotency!.requestHash)!;
+  return { body: stored.body, replayed: false };
+}
+
+type IngestUser = { id: number; traits: Record<string, unknown> };
+
+/**
+ * The user a response is by, after merging the body's traits into theirs (made on first sight of a
+ * userId); undefined for an anonymous response; 'duplicate' when `accepts` refuses the merged
+ * traits or a response inside the re-survey window.
+ */
+async function responder(
+  tx: Tx,
+  body: InsertResponseInput,
+  at: number,
+  accepts: (traits: Record<string, unknown>, answeredInWindow: boolean) => boolean,
+  window: { surveyId: string; sinceId: string },
+): Promise<IngestUser | undefined | 'duplicate'> {
+  if (body.userId === undefined) {
+    const answered = await tx.answeredSince({ ...window, anonymousId: body.anonymousId! });
+    return accepts(body.traits ?? {}, answered) ? undefined : 'duplicate';
+  }
+  const existing = await tx.findUserByExternalId(body.userId);
+  const traits = { ...existing?.traits, ...body.traits };
+  const answered = existing !== undefined && (await tx.answeredSince({ ...window, responderId: existing.id }));
+  if (!accepts(traits, answered)) return 'duplicate';
+  if (existing) {
+    if (body.traits) await tx.updateUserTraits({ id: existing.id, traits, at });
+    return { id: existing.id, traits };
+  }
+  const email = typeof traits.email === 'string' && !(await tx.emailTaken(traits.email.toLowerCase())) ? traits.email.toLowerCase() : null;
+  const name = typeof traits.name === 'string' && traits.name.trim() !== '' ? traits.name : body.userId;
+  const locale = typeof traits.locale === 'string' ? traits.locale.toLowerCase() : 'en-us';
+  return { id: await tx.insertEndUser({ email, name, locale, externalId: body.userId, traits, at }), traits };
+}
+
+/** The same request body replays the stored answer; another body is a reuse of the key (409). */
+function replayOf(record: { requestHash: string; responseBody: string } | undefined, requestHash: string) {
+  if (!record) return undefined;
+  if (record.requestHash !== requestHash) throw keyReused();
+  return { body: record.responseBody, replayed: true };
 }

@@ -1,5 +1,5 @@
-import { WriteRefused } from '@/db/errors';
-import { findSurveyResponse, insertSurveyResponse, replaceAnswers, type StoredResponse } from '@/db/survey-responses';
+import { findSurveyResponse, insertSurveyResponse, type StoredResponse } from '@/db/survey-responses';
+import { transaction } from '@/db/transaction';
 import { findSurvey } from '@/db/surveys';
 import { userExists } from '@/db/users';
 import type { Actor } from '../auth/credentials';
@@ -15,6 +15,7 @@ import { answerRows } from './answers';
 import { ratingLinks } from './links';
 import type { AnswerInput, CreateSurveyResponseInput } from './schemas';
 import { localizedResponseJson, renderAnswers, storedResponseJson } from './serialize';
+import { figures, toStored } from './stored';
 
 const MAX_TTL_DAYS = 3650;
 
@@ -97,14 +98,18 @@ export async function submitSurveyResponse(input: {
   const now = input.now ?? Date.now();
   if (now >= row.expiresAt) throw expired();
   const rows = answerRows(survey.definition, input.answers);
-  const answersJson = await replaceAnswers({
-    responseId: row.id,
-    rows,
-    at: now,
-    render: (stored) => renderAnswers(stored, survey.definition),
-  }).catch((error: unknown) => {
-    if (error instanceof WriteRefused) throw error.reason === 'disabled' ? surveyDisabled() : expired();
-    throw error;
+  const answersJson = await transaction(async (tx) => {
+    // Checked again with the response locked: a survey disabled or a response expired a moment ago wins.
+    const current = await tx.writableResponse(row.id);
+    if (!current || current.surveyState === 'disabled') throw surveyDisabled();
+    if (now >= current.expiresAt) throw expired();
+    // An answer to a question answered before keeps its created_at.
+    const previous = await tx.answerTimes(row.id);
+    const stored = rows.map((r) => toStored({ ...r, createdAt: previous.get(r.questionId) ?? now, updatedAt: now }));
+    await tx.replaceAnswerRows(row.id, stored);
+    const json = renderAnswers(stored, survey.definition);
+    await tx.saveAnswers({ id: row.id, answersJson: json, at: now, ...figures(stored) });
+    return json;
   });
   return body(storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state));
 }

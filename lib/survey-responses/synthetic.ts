@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { ResponseMethod } from '@/db/schema';
-import { insertSurveyResponsesBatch, toStored } from '@/db/survey-responses';
+import { insertSurveyResponsesBatch } from '@/db/survey-responses';
 import { randomSecret, sha256 } from '../auth/secrets';
 import { idAt } from '../ids';
 import { locales } from '../i18n/locales';
@@ -9,6 +9,7 @@ import { DAY_MS } from '../time';
 import { answerRows, reachableQuestions } from './answers';
 import type { AnswerInput } from './schemas';
 import { renderAnswers } from './serialize';
+import { figures, toStored } from './stored';
 
 // Synthetic responses for benchmarks and the demo data: plausible answers, written in batches.
 
@@ -105,6 +106,7 @@ export async function fillSurveyResponses(input: FillInput): Promise<{ kept: { i
           method: input.methods ? input.methods[done % input.methods.length]! : null,
           createdAt,
           updatedAt: answeredAt ?? createdAt,
+          ...figures(stored),
         },
         answers: stored.map((a) => ({ ...a, responseId: id })),
       });

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { databasePath, getDb } from './client';
+import { databaseUrl, isPostgres } from '../client';
+import { databasePath, writer } from './client';
 
 // In WAL mode a commit only appends to the -wal file; a checkpoint later copies those pages into the
 // database file and waits for the disk (fsync) twice. SQLite runs it inside whichever commit pushes
@@ -30,11 +31,12 @@ setInterval(() => {
 
 let worker: Worker | undefined;
 
-/** For the long-running server: checkpoints off the request path. A no-op for `:memory:`. */
+/** For the long-running server: checkpoints off the request path. A no-op for `:memory:` and PostgreSQL. */
 export function startBackgroundCheckpoints(): void {
-  const file = databasePath();
+  if (isPostgres()) return;
+  const file = databasePath(databaseUrl());
   if (worker || file === ':memory:') return;
-  const sqlite = getDb().$client;
+  const sqlite = writer().$client;
   const started = new Worker(WORKER, { eval: true, workerData: { file, root: process.cwd(), interval: INTERVAL_MS } });
   started.unref();
   started.on('message', (message) => console.error('Background checkpoint failed:', message));

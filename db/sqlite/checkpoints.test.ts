@@ -3,21 +3,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBackgroundCheckpoints } from './checkpoints';
-import { closeDb, getDb } from './client';
+import { closeDb, isPostgres } from '../client';
+import { writer } from './client';
 
-describe('background checkpoints', () => {
+describe.skipIf(isPostgres())('background checkpoints', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'hcs-checkpoints-'));
   const before = process.env.DATABASE_URL;
-  afterAll(() => {
-    closeDb();
+  afterAll(async () => {
+    await closeDb();
     process.env.DATABASE_URL = before;
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('copy the WAL into the database file from a worker, never inside a commit', async () => {
-    closeDb();
+    await closeDb();
     process.env.DATABASE_URL = `file:${path.join(dir, 'app.db')}`;
-    const sqlite = getDb().$client;
+    const sqlite = writer().$client;
     startBackgroundCheckpoints();
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const file = path.join(dir, 'app.db');

@@ -1,0 +1,213 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { answerTypes, responseMethods, surveyStates, surveyTypes, userRoles, type CampaignSettings } from '../schema';
+
+// The PostgreSQL tables: the same tables, columns and indexes as db/sqlite/schema.ts (read the
+// comments there), so both yield the same rows and `db copy` moves them as they are. drizzle-kit
+// generates db/postgres/migrations from this file. Where the types differ:
+// - times are `bigint` epoch milliseconds (read back as numbers; see client.ts);
+// - flags are `boolean`;
+// - JSON documents stay `text` holding JSON, as in SQLite: the answers and subjects are copied to the
+//   wire as they are, never parsed, and both databases hold the same bytes;
+// - identifiers (ULIDs, zrns) are `text collate "C"`: keyset pages compare and order ids byte by byte,
+//   as SQLite does, whatever the database's own collation (a locale's order is not ULID order).
+
+const key = customType<{ data: string; driverData: string }>({ dataType: () => 'text collate "C"' });
+const epochMs = (name: string) => bigint(name, { mode: 'number' });
+// A JSON document in a text column, parsed and written by the query builder (as SQLite's json mode).
+const jsonText = <T>(name: string) =>
+  customType<{ data: T; driverData: string }>({ dataType: () => 'text', toDriver: (v) => JSON.stringify(v), fromDriver: (v) => JSON.parse(v) as T })(name);
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    email: text('email'),
+    name: text('name').notNull(),
+    role: text('role', { enum: userRoles }).notNull(),
+    locale: text('locale').notNull(),
+    externalId: text('external_id'),
+    traits: jsonText<Record<string, unknown>>('traits').notNull().default(sql`'{}'`),
+    passwordHash: text('password_hash'),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email), uniqueIndex('users_external_id_unique').on(t.externalId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    description: text('description').notNull().default(''),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    revokedAt: epochMs('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_token_hash_unique').on(t.tokenHash)],
+);
+
+export const surveys = pgTable('surveys', {
+  id: key('id').primaryKey(),
+  type: text('type', { enum: surveyTypes }).notNull(),
+  state: text('state', { enum: surveyStates }).notNull(),
+  settings: jsonText<CampaignSettings>('settings').notNull(),
+  latestVersion: integer('latest_version').notNull(),
+  createdAt: epochMs('created_at').notNull(),
+  updatedAt: epochMs('updated_at').notNull(),
+});
+
+export const surveyVersions = pgTable(
+  'survey_versions',
+  {
+    surveyId: key('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    version: integer('version').notNull(),
+    definition: jsonText<unknown>('definition').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.version] })],
+);
+
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: key('id').primaryKey(),
+    surveyId: key('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    surveyVersion: integer('survey_version').notNull(),
+    responderId: integer('responder_id').references(() => users.id),
+    anonymousId: text('anonymous_id'),
+    method: text('method', { enum: responseMethods }),
+    forced: boolean('forced').notNull().default(false),
+    subjectZrns: jsonText<string[]>('subject_zrns').notNull(),
+    locale: text('locale').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    answersJson: text('answers_json').notNull().default('[]'),
+    rating: integer('rating'),
+    ratingCategory: text('rating_category'),
+    hasComment: boolean('has_comment').notNull().default(false),
+    expiresAt: epochMs('expires_at').notNull(),
+    answeredAt: epochMs('answered_at'),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [
+    index('survey_responses_responder_id_idx').on(t.responderId, t.id),
+    index('survey_responses_survey_idx').on(t.surveyId, t.id),
+    index('survey_responses_anonymous_idx').on(t.anonymousId, t.id).where(sql`${t.anonymousId} is not null`),
+    index('survey_responses_survey_rating_idx').on(t.surveyId, t.rating, t.id).where(sql`${t.rating} is not null`),
+    index('survey_responses_survey_category_idx')
+      .on(t.surveyId, t.ratingCategory, t.id)
+      .where(sql`${t.ratingCategory} is not null`),
+  ],
+);
+
+// Kept exact by triggers in the same transaction as every write (migration 0001, hand-written).
+export const surveyDailyCounts = pgTable(
+  'survey_daily_counts',
+  {
+    surveyId: key('survey_id').notNull(),
+    day: integer('day').notNull(),
+    answered: boolean('answered').notNull(),
+    rating: integer('rating').notNull(),
+    ratingCategory: text('rating_category').notNull(),
+    responses: integer('responses').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.day, t.answered, t.rating, t.ratingCategory] })],
+);
+
+export const surveyDailyReasons = pgTable(
+  'survey_daily_reasons',
+  {
+    surveyId: key('survey_id').notNull(),
+    day: integer('day').notNull(),
+    questionId: key('question_id').notNull(),
+    optionId: key('option_id').notNull(),
+    responses: integer('responses').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.day, t.questionId, t.optionId] })],
+);
+
+export const surveyResponseSubjects = pgTable(
+  'survey_response_subjects',
+  {
+    zrn: key('zrn').notNull(),
+    responseId: key('response_id')
+      .notNull()
+      .references(() => surveyResponses.id),
+  },
+  (t) => [primaryKey({ columns: [t.zrn, t.responseId] })],
+);
+
+export const answers = pgTable(
+  'answers',
+  {
+    responseId: key('response_id')
+      .notNull()
+      .references(() => surveyResponses.id),
+    questionId: key('question_id').notNull(),
+    position: integer('position').notNull(),
+    type: text('type', { enum: answerTypes }).notNull(),
+    rating: integer('rating'),
+    ratingCategory: text('rating_category'),
+    selections: jsonText<string[]>('selections'),
+    value: text('value'),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.questionId] })],
+);
+
+export const writeKeys = pgTable(
+  'write_keys',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    description: text('description').notNull().default(''),
+    keyHash: text('key_hash').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    revokedAt: epochMs('revoked_at'),
+  },
+  (t) => [uniqueIndex('write_keys_key_hash_unique').on(t.keyHash)],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    writeKeyId: integer('write_key_id')
+      .notNull()
+      .references(() => writeKeys.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseBody: text('response_body').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.writeKeyId, t.key] })],
+);
+
+export const adminSessions = pgTable('admin_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  createdAt: epochMs('created_at').notNull(),
+  expiresAt: epochMs('expires_at').notNull(),
+  revokedAt: epochMs('revoked_at'),
+});
+
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    email: text('email').notNull(),
+    at: epochMs('at').notNull(),
+  },
+  (t) => [index('sign_in_failures_email_idx').on(t.email, t.at)],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

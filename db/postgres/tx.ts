@@ -1,0 +1,75 @@
+import type pg from 'pg';
+import { answerValues } from '../rows';
+import type { SurveyState } from '../schema';
+import type { Tx } from '../transaction';
+import { row, rows, run } from './client';
+import { insertResponseRows } from './survey-responses';
+
+// The steps of db/transaction.ts on PostgreSQL, on the transaction's one connection (READ COMMITTED).
+// What must not change between a read and the write that depends on it is locked: the response row
+// (FOR UPDATE) for a submit, advisory locks named by the use case for an ingestion.
+
+const INSERT_ANSWERS =
+  'insert into answers (response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at) ' +
+  'select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])';
+
+export function postgresTx(client: pg.PoolClient): Tx {
+  return {
+    lock: async (names) => {
+      for (const name of [...new Set(names)].sort()) await run(client, 'select pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
+    },
+    writableResponse: async (id) => {
+      const r = await row<[number, SurveyState]>(
+        client,
+        'select r.expires_at, s.state from survey_responses r join surveys s on s.id = r.survey_id where r.id = $1 for update of r',
+        [id],
+      );
+      return r && { expiresAt: r[0], surveyState: r[1] };
+    },
+    answerTimes: async (responseId) =>
+      new Map(await rows<[string, number]>(client, 'select question_id, created_at from answers where response_id = $1', [responseId])),
+    replaceAnswerRows: async (responseId, answers) => {
+      await run(client, 'delete from answers where response_id = $1', [responseId]);
+      if (answers.length === 0) return;
+      // One statement for all rows: columns as arrays.
+      const values = answers.map((a) => answerValues({ ...a, responseId }));
+      await run(client, INSERT_ANSWERS, values[0]!.map((_, column) => values.map((v) => v[column])));
+    },
+    saveAnswers: async ({ id, answersJson, at, rating, ratingCategory, hasComment }) => {
+      await run(
+        client,
+        'update survey_responses set answers_json = $1, answered_at = $2, updated_at = $2, rating = $3, rating_category = $4, has_comment = $5 where id = $6',
+        [answersJson, at, rating, ratingCategory, hasComment, id],
+      );
+    },
+    findIdempotencyRecord: async ({ writeKeyId, key }) => {
+      const r = await row<[string, string]>(client, 'select request_hash, response_body from idempotency_keys where write_key_id = $1 and key = $2', [writeKeyId, key]);
+      return r && { requestHash: r[0], responseBody: r[1] };
+    },
+    insertIdempotencyRecord: async ({ writeKeyId, key, requestHash, responseBody, at }) => {
+      await run(client, 'insert into idempotency_keys (write_key_id, key, request_hash, response_body, created_at) values ($1, $2, $3, $4, $5)', [
+        writeKeyId, key, requestHash, responseBody, at,
+      ]);
+    },
+    findUserByExternalId: async (externalId) => {
+      const r = await row<[number, string]>(client, 'select id, traits from users where external_id = $1', [externalId]);
+      return r && { id: r[0], traits: JSON.parse(r[1]) as Record<string, unknown> };
+    },
+    emailTaken: async (email) => (await row(client, 'select 1 from users where email = $1', [email])) !== undefined,
+    insertEndUser: async ({ email, name, locale, externalId, traits, at }) =>
+      (await row<[number]>(
+        client,
+        "insert into users (email, name, role, locale, external_id, traits, created_at, updated_at) values ($1, $2, 'end_user', $3, $4, $5, $6, $6) returning id",
+        [email, name, locale, externalId, JSON.stringify(traits), at],
+      ))![0],
+    updateUserTraits: async ({ id, traits, at }) => {
+      await run(client, 'update users set traits = $1, updated_at = $2 where id = $3', [JSON.stringify(traits), at, id]);
+    },
+    answeredSince: async ({ surveyId, responderId, anonymousId, sinceId }) =>
+      (responderId !== undefined
+        ? await row(client, 'select 1 from survey_responses where responder_id = $1 and survey_id = $2 and id >= $3 limit 1', [responderId, surveyId, sinceId])
+        : await row(client, 'select 1 from survey_responses where anonymous_id = $1 and survey_id = $2 and id >= $3 limit 1', [anonymousId, surveyId, sinceId])) !==
+      undefined,
+    insertResponse: (response, answers) => insertResponseRows(client, response, answers),
+  };
+}

@@ -1,0 +1,76 @@
+import { answerValues } from '../rows';
+import type { SurveyState } from '../schema';
+import type { Tx } from '../transaction';
+import { preparedOnce, writer, type Db } from './client';
+import { insertResponseRows } from './survey-responses';
+
+// The steps of db/transaction.ts on SQLite: statements on the writer, inside the BEGIN IMMEDIATE
+// that sqliteTransaction opened (so nothing else writes until it ends).
+
+const statements = preparedOnce(writer, (db: Db) => {
+  const sqlite = db.$client;
+  return {
+    writable: sqlite.prepare('select r.expires_at, s.state from survey_responses r join surveys s on s.id = r.survey_id where r.id = ?'),
+    answerTimes: sqlite.prepare('select question_id, created_at from answers where response_id = ?').raw(true),
+    deleteAnswers: sqlite.prepare('delete from answers where response_id = ?'),
+    insertAnswer: sqlite.prepare(
+      'insert into answers (response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    saveAnswers: sqlite.prepare(
+      'update survey_responses set answers_json = ?, answered_at = ?, updated_at = ?, rating = ?, rating_category = ?, has_comment = ? where id = ?',
+    ),
+    findKey: sqlite.prepare('select request_hash, response_body from idempotency_keys where write_key_id = ? and key = ?'),
+    saveKey: sqlite.prepare('insert into idempotency_keys (write_key_id, key, request_hash, response_body, created_at) values (?, ?, ?, ?, ?)'),
+    userByExternalId: sqlite.prepare('select id, traits from users where external_id = ?'),
+    emailTaken: sqlite.prepare('select 1 from users where email = ?'),
+    insertUser: sqlite.prepare(
+      "insert into users (email, name, role, locale, external_id, traits, created_at, updated_at) values (?, ?, 'end_user', ?, ?, ?, ?, ?) returning id",
+    ),
+    updateTraits: sqlite.prepare('update users set traits = ?, updated_at = ? where id = ?'),
+    answeredByUser: sqlite.prepare('select 1 from survey_responses where responder_id = ? and survey_id = ? and id >= ? limit 1'),
+    answeredByAnonymous: sqlite.prepare('select 1 from survey_responses where anonymous_id = ? and survey_id = ? and id >= ? limit 1'),
+  };
+});
+
+export function sqliteTx(db: Db): Tx {
+  if (db !== writer()) throw new Error('a transaction runs on the writer');
+  const s = statements();
+  return {
+    // BEGIN IMMEDIATE already holds the only write lock there is.
+    lock: async () => {},
+    writableResponse: async (id) => {
+      const r = s.writable.get(id) as { expires_at: number; state: SurveyState } | undefined;
+      return r && { expiresAt: r.expires_at, surveyState: r.state };
+    },
+    answerTimes: async (responseId) => new Map(s.answerTimes.all(responseId) as [string, number][]),
+    replaceAnswerRows: async (responseId, answers) => {
+      s.deleteAnswers.run(responseId);
+      for (const a of answers) s.insertAnswer.run(...answerValues({ ...a, responseId }));
+    },
+    saveAnswers: async ({ id, answersJson, at, rating, ratingCategory, hasComment }) => {
+      s.saveAnswers.run(answersJson, at, at, rating, ratingCategory, hasComment ? 1 : 0, id);
+    },
+    findIdempotencyRecord: async ({ writeKeyId, key }) => {
+      const r = s.findKey.get(writeKeyId, key) as { request_hash: string; response_body: string } | undefined;
+      return r && { requestHash: r.request_hash, responseBody: r.response_body };
+    },
+    insertIdempotencyRecord: async ({ writeKeyId, key, requestHash, responseBody, at }) => {
+      s.saveKey.run(writeKeyId, key, requestHash, responseBody, at);
+    },
+    findUserByExternalId: async (externalId) => {
+      const r = s.userByExternalId.get(externalId) as { id: number; traits: string } | undefined;
+      return r && { id: r.id, traits: JSON.parse(r.traits) as Record<string, unknown> };
+    },
+    emailTaken: async (email) => s.emailTaken.get(email) !== undefined,
+    insertEndUser: async ({ email, name, locale, externalId, traits, at }) =>
+      (s.insertUser.get(email, name, locale, externalId, JSON.stringify(traits), at, at) as { id: number }).id,
+    updateUserTraits: async ({ id, traits, at }) => {
+      s.updateTraits.run(JSON.stringify(traits), at, id);
+    },
+    answeredSince: async ({ surveyId, responderId, anonymousId, sinceId }) =>
+      responderId !== undefined
+        ? s.answeredByUser.get(responderId, surveyId, sinceId) !== undefined
+        : s.answeredByAnonymous.get(anonymousId, surveyId, sinceId) !== undefined,
+    insertResponse: async (response, answers) => insertResponseRows(response, answers),
+  };
+}

@@ -1,0 +1,52 @@
+import type { NewAnswerRow, StoredAnswer, SurveyState } from './schema';
+import { isPostgres } from './client';
+import { postgresTransaction } from './postgres/client';
+import { postgresTx } from './postgres/tx';
+import { sqliteTransaction } from './sqlite/client';
+import { sqliteTx } from './sqlite/tx';
+import type { ResponseWithSubjects } from './survey-responses';
+
+// A use case that must decide inside its transaction (a submit checks the response is still
+// writable; an ingestion merges traits and checks for duplicates) runs its own rules in lib/ and
+// reaches the database only through these steps. Each dialect implements them: db/sqlite/tx.ts,
+// db/postgres/tx.ts.
+
+export interface Tx {
+  /**
+   * Holds these names until the transaction ends, against every other transaction that names one of
+   * them (any process). SQLite's transactions are one at a time already; PostgreSQL takes advisory
+   * locks (in sorted order, so two transactions never wait on each other).
+   */
+  lock(names: string[]): Promise<void>;
+
+  /** The response's expiry and its survey's state, the response locked for this transaction. */
+  writableResponse(id: string): Promise<{ expiresAt: number; surveyState: SurveyState } | undefined>;
+  /** created_at of each question answered so far. */
+  answerTimes(responseId: string): Promise<Map<string, number>>;
+  /** Replaces all answer rows of a response. */
+  replaceAnswerRows(responseId: string, answers: StoredAnswer[]): Promise<void>;
+  /** The response's answers document and the figures copied from it. */
+  saveAnswers(input: {
+    id: string;
+    answersJson: string;
+    at: number;
+    rating: number | null;
+    ratingCategory: string | null;
+    hasComment: boolean;
+  }): Promise<void>;
+
+  findIdempotencyRecord(input: { writeKeyId: number; key: string }): Promise<{ requestHash: string; responseBody: string } | undefined>;
+  insertIdempotencyRecord(input: { writeKeyId: number; key: string; requestHash: string; responseBody: string; at: number }): Promise<void>;
+  findUserByExternalId(externalId: string): Promise<{ id: number; traits: Record<string, unknown> } | undefined>;
+  emailTaken(email: string): Promise<boolean>;
+  insertEndUser(input: { email: string | null; name: string; locale: string; externalId: string; traits: Record<string, unknown>; at: number }): Promise<number>;
+  updateUserTraits(input: { id: number; traits: Record<string, unknown>; at: number }): Promise<void>;
+  /** Whether a response to the survey by this user (or anonymous id) has an id at or above `sinceId`. */
+  answeredSince(input: { surveyId: string; responderId?: number; anonymousId?: string; sinceId: string }): Promise<boolean>;
+  insertResponse(response: ResponseWithSubjects, answers: NewAnswerRow[]): Promise<void>;
+}
+
+/** Runs `work` in one transaction of the configured database: all of it commits, or none. */
+export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return isPostgres() ? postgresTransaction((client) => work(postgresTx(client))) : sqliteTransaction((db) => work(sqliteTx(db)));
+}
