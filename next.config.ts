@@ -4,8 +4,8 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3'],
+  // The database drivers load from node_modules at run time, never bundled (better-sqlite3 is a native addon).
+  serverExternalPackages: ['better-sqlite3', 'pg'],
   poweredByHeader: false,
   // The admin view may only be framed by itself (its survey preview): no clickjacking from elsewhere.
   // Only X-Frame-Options: a header set here replaces the route's own, and the preview's content sets

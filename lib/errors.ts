@@ -1,3 +1,5 @@
+import { DatabaseUnavailable } from '@/db/errors';
+
 // The one error envelope of both APIs (DESIGN.md): {"errors":[{code,status,title,detail?,source?}]}.
 
 export type ErrorCode =
@@ -8,7 +10,8 @@ export type ErrorCode =
   | 'MethodNotAllowed'
   | 'Conflict'
   | 'TooManyRequests'
-  | 'InternalError';
+  | 'InternalError'
+  | 'ServiceUnavailable';
 
 export type ErrorSource = { pointer: string } | { parameter: string };
 
@@ -29,6 +32,7 @@ const statusOf: Record<ErrorCode, number> = {
   Conflict: 409,
   TooManyRequests: 429,
   InternalError: 500,
+  ServiceUnavailable: 503,
 };
 
 export interface Problem {
@@ -75,4 +79,14 @@ export function envelope(errors: ErrorObject[]) {
 
 export const internalErrorBody = envelope([
   { code: 'InternalError', status: '500', title: 'An internal error occurred' },
+]);
+
+/** Whether a failure is the database being unreachable (a 503 to retry), not the client's doing. */
+export const isUnavailable = (error: unknown) => error instanceof DatabaseUnavailable;
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+export const unavailableBody = envelope([
+  { code: 'ServiceUnavailable', status: '503', title: 'Service unavailable', detail: 'The database cannot be reached; try again shortly' },
 ]);

@@ -1,16 +1,66 @@
-// `npm start`: build when there is no production build yet, then serve it with `next start`.
-import { spawnSync, spawn } from 'node:child_process';
+// `npm start`: build when there is no production build yet, migrate and seed the database once, then
+// serve the build with WEB_CONCURRENCY workers (default 1) sharing one port through node's cluster
+// module. The workers hold nothing of their own that changes behaviour (sessions, cursors,
+// idempotency keys are in the database), so any of them may answer any request. A worker that dies
+// is replaced; SIGTERM or SIGINT is passed to every worker and the primary exits when they have.
+import cluster from 'node:cluster';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { serverEnv } from './server-env';
 
-const next = 'node_modules/.bin/next';
+const port = Number(process.env.PORT ?? 3000);
 
-if (!existsSync('.next/BUILD_ID')) {
-  console.log('No production build found: running next build first.');
-  const build = spawnSync(next, ['build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+async function worker(): Promise<void> {
+  // Next's own `next start`, in this process: its server's listen() is shared through the primary.
+  const { nextStart } = (await import('next/dist/cli/next-start.js')) as {
+    nextStart: (options: { port: number; hostname?: string }, dir: string) => Promise<void>;
+  };
+  await nextStart({ port, ...(process.env.HOSTNAME && { hostname: process.env.HOSTNAME }) }, process.cwd());
 }
 
-const server = spawn(next, ['start', '--port', process.env.PORT ?? '3000', ...process.argv.slice(2)], { stdio: 'inherit', env: serverEnv() });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+function workerCount(): number {
+  const n = Number(process.env.WEB_CONCURRENCY ?? 1);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64, not "${process.env.WEB_CONCURRENCY}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function primary(): Promise<void> {
+  const count = workerCount();
+  if (!existsSync('.next/BUILD_ID')) {
+    console.log('No production build found: running next build first.');
+    const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  // Migrate and seed before any worker starts, so workers starting together never seed twice.
+  const { bootstrap } = await import('@/lib/bootstrap');
+  const { closeDb, migrateDb } = await import('@/db/client');
+  await migrateDb();
+  await bootstrap();
+  await closeDb();
+
+  let stopping = false;
+  const env = serverEnv();
+  const fork = () => cluster.fork(env);
+  cluster.on('exit', (dead, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`Worker ${dead.process.pid} stopped (${signal ?? code}); starting another`);
+    setTimeout(fork, 1000);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  }
+  for (let i = 0; i < count; i++) fork();
+  if (count > 1) console.log(`${count} workers serving port ${port}`);
+}
+
+await (cluster.isPrimary ? primary() : worker());

@@ -1,4 +1,4 @@
-import { ApiError, envelope, internalErrorBody } from '../errors';
+import { ApiError, envelope, internalErrorBody, isUnavailable, UNAVAILABLE_RETRY_AFTER_S, unavailableBody } from '../errors';
 
 // Transport glue shared by every route handler: JSON out, the error envelope for any throw.
 
@@ -42,6 +42,10 @@ export function jsonText(body: string, status = 200): Response {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return json(envelope(error.errors), error.status, error.headers);
+  if (isUnavailable(error)) {
+    console.error('Database unavailable:', error instanceof Error ? String(error.cause ?? error) : error);
+    return json(unavailableBody, 503, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) });
+  }
   // Never leak internals: the details go to the server log only.
   console.error('Unhandled error:', error instanceof Error ? error.stack : error);
   return json(internalErrorBody, 500);

@@ -18,6 +18,12 @@ export function invalidLinkPage(locale: Locale): Html {
   return document(locale, t('notFoundTitle'), html`<main class="hc-card"><h1>${t('notFoundTitle')}</h1><p>${t('notFoundBody')}</p></main>`);
 }
 
+/** The database cannot be reached: the customer is asked to come back, nothing was recorded. */
+export function unavailablePage(locale: Locale): Html {
+  const { t } = pageText(locale);
+  return document(locale, t('unavailableTitle'), html`<main class="hc-card"><h1>${t('unavailableTitle')}</h1><p>${t('unavailableBody')}</p></main>`);
+}
+
 function question(q: PageQuestion, first: boolean, chosen: string[], text: PageText): Html {
   const { t } = text;
   const name = answerField(q.id);

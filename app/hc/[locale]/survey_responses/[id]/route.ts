@@ -1,5 +1,5 @@
-import { invalidLinkPage, surveyPage } from '@/app/hc/_views/survey-page';
-import { ApiError } from '@/lib/errors';
+import { invalidLinkPage, surveyPage, unavailablePage } from '@/app/hc/_views/survey-page';
+import { ApiError, isUnavailable, UNAVAILABLE_RETRY_AFTER_S } from '@/lib/errors';
 import { readForm } from '@/lib/http/form';
 import { redirectTo } from '@/lib/http/handler';
 import { displayLocale, isLocale } from '@/lib/i18n/locales';
@@ -17,8 +17,14 @@ const PAGE_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
 
-const page = (body: { value: string }, status: number) =>
-  new Response(body.value, { status, headers: { ...PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' } });
+const page = (body: { value: string }, status: number, headers: Record<string, string> = {}) =>
+  new Response(body.value, { status, headers: { ...PAGE_HEADERS, ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+
+/** A database that cannot be reached is a 503 page in the page's language, never a 500. */
+function unavailable(error: unknown, locale: string): Response {
+  if (!isUnavailable(error)) throw error;
+  return page(unavailablePage(displayLocale(locale)), 503, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) });
+}
 
 // GET only reads: mail scanners open every emailed link, so its rating is preselected, never stored.
 export async function GET(request: Request, { params }: Context) {
@@ -26,16 +32,16 @@ export async function GET(request: Request, { params }: Context) {
   const url = new URL(request.url);
   const query = surveyPageQuery.parse(Object.fromEntries(url.searchParams));
   const accessToken = query.access_token;
-  if (!isLocale(locale)) {
-    const target = await redirectLocale({ id, ...(accessToken && { accessToken }) });
-    return redirectTo(`/hc/${target}/survey_responses/${encodeURIComponent(id)}${url.search}`, 307, PAGE_HEADERS);
-  }
   try {
+    if (!isLocale(locale)) {
+      const target = await redirectLocale({ id, ...(accessToken && { accessToken }) });
+      return redirectTo(`/hc/${target}/survey_responses/${encodeURIComponent(id)}${url.search}`, 307, PAGE_HEADERS);
+    }
     const view = await openSurveyPage({ id, locale, ...(accessToken && { accessToken }), ...(query.rating && { rating: query.rating }), edit: query.edit === '1' });
     return page(surveyPage({ view, locale, accessToken: accessToken ?? '', ...(query.error && { error: query.error }) }), 200);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return page(invalidLinkPage(locale), 404);
-    throw error;
+    if (error instanceof ApiError && error.status === 404 && isLocale(locale)) return page(invalidLinkPage(locale), 404);
+    return unavailable(error, locale);
   }
 }
 
@@ -43,6 +49,10 @@ export async function GET(request: Request, { params }: Context) {
 export async function POST(request: Request, { params }: Context) {
   const { locale, id } = await params;
   const form = surveyPageForm(await readForm(request));
-  const { location } = await submitSurveyPage({ id, locale: displayLocale(locale), form });
-  return redirectTo(location, 303, PAGE_HEADERS);
+  try {
+    const { location } = await submitSurveyPage({ id, locale: displayLocale(locale), form });
+    return redirectTo(location, 303, PAGE_HEADERS);
+  } catch (error) {
+    return unavailable(error, locale);
+  }
 }
