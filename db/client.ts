@@ -1,4 +1,4 @@
-import { closePostgres, postgres } from './postgres/client';
+import { closePostgres, postgres, underPostgresStartupLock } from './postgres/client';
 import { closeSqlite, connections, vacuumSqlite } from './sqlite/client';
 
 // Which database DATABASE_URL names: `postgres://…` or `postgresql://…` is PostgreSQL; `file:…`, a bare
@@ -32,6 +32,15 @@ let generation = 0;
  * that never change once written (settings, survey versions) may be kept under it.
  */
 export const databaseIdentity = () => `${generation}:${databaseUrl()}`;
+
+/**
+ * Runs `work` (a first start's seeding) while no other instance runs its own: PostgreSQL takes an
+ * advisory lock, so app servers on several machines starting together on an empty database seed it
+ * once. On SQLite the instances share one machine, and `npm start` seeds before its workers start.
+ */
+export async function underStartupLock<T>(work: () => Promise<T>): Promise<T> {
+  return isPostgres() ? underPostgresStartupLock(work) : work();
+}
 
 export async function closeDb(): Promise<void> {
   generation++;

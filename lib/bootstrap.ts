@@ -1,3 +1,4 @@
+import { underStartupLock } from '@/db/client';
 import { countUsers } from '@/db/users';
 import { listSurveys } from '@/db/surveys';
 import { hashPassword, randomSecret } from './auth/secrets';
@@ -9,9 +10,13 @@ import { addUser } from './users/users';
 /**
  * First start on an empty database: the default CSAT survey and an admin (from ADMIN_EMAIL /
  * ADMIN_PASSWORD, or a generated password printed this once). Later starts change nothing.
- * Opening the database has already applied the migrations.
+ * Instances starting together seed once (underStartupLock); the first query applies the migrations.
  */
 export async function bootstrap(log: (line: string) => void = console.log): Promise<void> {
+  await underStartupLock(() => seed(log));
+}
+
+async function seed(log: (line: string) => void): Promise<void> {
   if ((await listSurveys({ types: ['CUSTOMER_SATISFACTION'] })).length === 0) {
     const survey = await seedSurvey({ type: 'CUSTOMER_SATISFACTION', definition: defaultCsatDefinition() });
     log(`Seeded the default CSAT survey ${survey.id}`);

@@ -23,6 +23,7 @@ const types = {
 // Migrations of all instances are applied under this advisory lock: instances that start together
 // migrate once, the others wait and then find nothing left to do.
 const MIGRATION_LOCK = 4_207_031_101;
+const STARTUP_LOCK = 4_207_031_102;
 
 function migrationsFolder(): string {
   return process.env.MIGRATIONS_DIR_POSTGRES ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'postgres', 'migrations');
@@ -83,6 +84,27 @@ export async function postgres(): Promise<PgDb> {
   const current = open;
   await current.ready;
   return current.db;
+}
+
+/**
+ * Runs `work` while holding an advisory lock that every instance's startup takes: one at a time. The
+ * lock is held on a connection of its own, outside the pool, so `work` has the whole pool.
+ */
+export async function underPostgresStartupLock<T>(work: () => Promise<T>): Promise<T> {
+  await postgres();
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw translate(error);
+  }
+  try {
+    return await work();
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 export async function closePostgres(): Promise<void> {
