@@ -1,11 +1,15 @@
-// `npm run bench [-- --rows 1000,1000000 --duration 10]`: autocannon (10 connections) against
-// `next start`, each API route beside the trivial route of the same build in the same run.
+// `npm run bench [-- --rows 1000,1000000 --duration 10 --db postgres --workers 1,2]`: autocannon (10
+// connections) against `npm start`'s server, each API route beside the trivial route of the same build
+// in the same run. `--db postgres` measures SQLite and PostgreSQL one after the other and prints them
+// side by side; `--workers 1,2` does the same for WEB_CONCURRENCY.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { closeDb } from '@/db/client';
+import { copyDatabase } from '@/db/copy';
+import { createDatabase, databaseUrl, dropDatabase } from '@/db/postgres/databases';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { bootstrap } from '@/lib/bootstrap';
 import { encodeCursor } from '@/lib/survey-responses/cursor';
@@ -19,6 +23,7 @@ import { signIn } from '@/lib/admin/session';
 import type { UserRow } from '@/db/schema';
 import { updateUser } from '@/db/users';
 import { serverEnv } from '../scripts/server-env';
+import { startTestPostgres } from '../scripts/test-postgres';
 
 const { values } = parseArgs({
   options: {
@@ -30,8 +35,15 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     // Only the routes whose name contains one of these comma-separated texts.
     only: { type: 'string', default: '' },
+    // `postgres`: SQLite, then PostgreSQL (BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, else an embedded one).
+    db: { type: 'string', default: 'sqlite' },
+    // WEB_CONCURRENCY values to measure, comma-separated.
+    workers: { type: 'string', default: '1' },
   },
 });
+type Db = 'sqlite' | 'postgres';
+const dbs: Db[] = values.db === 'postgres' ? ['sqlite', 'postgres'] : ['sqlite'];
+const workerCounts = values.workers.split(',').map(Number);
 const rowCounts = values.rows.split(',').map(Number);
 const wanted = (name: string) => values.only.split(',').some((text) => name.includes(text));
 const duration = Number(values.duration);
@@ -54,18 +66,22 @@ async function csatSurvey(admin: Admin) {
   return { actor, survey, definition: version.definition, fill };
 }
 
-async function prepare(rows: number) {
+const filled = new Set<string>();
+
+async function prepare(rows: number, db: Db, postgresAdmin: string | undefined) {
   // The filled database stays as filled; each run works on a copy of it, so what one run creates
   // (creates, ingests, submits) never changes what the next one measures.
   const pristine = `.bench-data/rows-${rows}.db`;
   const file = `.bench-data/rows-${rows}.run.db`;
   const metaFile = `.bench-data/rows-${rows}.json`;
-  const reuse = values.reuse && existsSync(pristine) && existsSync(metaFile);
+  // Filled once per run: every database and worker count of this run measures the same rows.
+  const reuse = (values.reuse || filled.has(pristine)) && existsSync(pristine) && existsSync(metaFile);
+  filled.add(pristine);
   mkdirSync('.bench-data', { recursive: true });
   const started = Date.now();
-  closeDb();
+  await closeDb();
   if (!reuse) {
-    for (const f of [pristine, `${pristine}-wal`, `${pristine}-shm`, metaFile]) rmSync(f, { force: true });
+    for (const f of [pristine, `${pristine}-wal`, `${pristine}-shm`, metaFile, `.bench-data/rows-${rows}.postgres`]) rmSync(f, { force: true });
     process.env.DATABASE_URL = `file:${pristine}`;
     await bootstrap(() => {});
     const { fill } = await csatSurvey(await addUser({ email: 'bench@example.com', name: 'Bench', role: 'admin', locale: 'en-us' }));
@@ -76,10 +92,9 @@ async function prepare(rows: number) {
     process.env.DATABASE_URL = `file:${pristine}`;
     await bootstrap(() => {});
   }
-  closeDb(); // the last connection to close checkpoints the WAL into the file
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-  copyFileSync(pristine, file);
-  process.env.DATABASE_URL = `file:${file}`;
+  await closeDb(); // the last connection to close checkpoints the WAL into the file
+  const url = db === 'postgres' ? await postgresCopy(rows, `file:${pristine}`, postgresAdmin!) : sqliteCopy(pristine, file);
+  process.env.DATABASE_URL = url;
   const { sample } = JSON.parse(readFileSync(metaFile, 'utf8')) as { sample: string[] };
   const admin = (await listUsers()).find((u) => u.email === 'bench@example.com')!;
   const { token } = await createApiToken({ description: 'bench' });
@@ -107,7 +122,7 @@ async function prepare(rows: number) {
       ],
     },
   });
-  closeDb();
+  await closeDb();
   const auth = `Basic ${Buffer.from(`${admin.email}/token:${token}`).toString('base64')}`;
   // Lookups use 1,000 rows spread over the whole table (ticket N is the N-th filled row). Reads at random
   // over all of a 10^6-row file go to disk on this VM (its page cache holds ~350 MB): that would
@@ -115,7 +130,38 @@ async function prepare(rows: number) {
   const every = Math.max(1, Math.floor(rows / 1000));
   const sampleTickets = sample.map((_, k) => k * every + 1);
   const cookie = `hcs_session=${session.token}`;
-  return { file, auth, cookie, writeKey, campaign: campaign.id, survey, kept, sample, sampleTickets, cursors, rows, definition };
+  return { url, auth, cookie, writeKey, campaign: campaign.id, survey, kept, sample, sampleTickets, cursors, rows, definition };
+}
+
+function sqliteCopy(pristine: string, file: string): string {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  copyFileSync(pristine, file);
+  return `file:${file}`;
+}
+
+/**
+ * The PostgreSQL twin of the filled SQLite file: copied into a database of its own once (kept with
+ * --reuse, like the file), then each run measures a fresh database made from it as a template.
+ */
+async function postgresCopy(rows: number, from: string, admin: string): Promise<string> {
+  const pristine = `hcs_bench_${rows}`;
+  const marker = `.bench-data/rows-${rows}.postgres`;
+  if (!((values.reuse || filled.has(marker)) && existsSync(marker) && readFileSync(marker, 'utf8') === admin)) {
+    filled.add(marker);
+    rmSync(marker, { force: true });
+    const started = Date.now();
+    await copyDatabase({ from, to: await createDatabase(admin, pristine) });
+    writeFileSync(marker, admin);
+    console.log(`copied ${rows} responses to PostgreSQL in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const run = `${pristine}_run`;
+  await dropDatabase(admin, run);
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database "${run}" template "${pristine}"`);
+  await client.end();
+  return databaseUrl(admin, run);
 }
 
 function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
@@ -193,22 +239,23 @@ async function exportAll(ctx: Awaited<ReturnType<typeof prepare>>) {
   return { bytes, lines, seconds: (Date.now() - started) / 1000 };
 }
 
-function rssMb(pid: number): number {
-  // next start runs the server in a child process: sum the tree.
-  const pids = [pid, ...spawnSync('pgrep', ['-P', String(pid)]).stdout.toString().split('\n').filter(Boolean).map(Number)];
-  return pids.reduce((sum, p) => {
+const tree = (pid: number): number[] => [pid, ...spawnSync('pgrep', ['-P', String(pid)]).stdout.toString().split('\n').filter(Boolean).map(Number).flatMap(tree)];
+
+/** The resident memory of the server's processes: the largest one (a worker) and all of them. */
+function rssMb(pid: number): { worker: number; total: number } {
+  const each = tree(pid).map((p) => {
     try {
-      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
-      return sum + Number(kb ?? 0) / 1024;
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     } catch {
-      return sum;
+      return 0;
     }
-  }, 0);
+  });
+  return { worker: Math.max(0, ...each), total: each.reduce((a, b) => a + b, 0) };
 }
 
-async function startServer(file: string): Promise<ChildProcess> {
-  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
-    env: { ...serverEnv(), DATABASE_URL: `file:${file}` }, stdio: ['ignore', 'ignore', 'inherit'],
+async function startServer(url: string, workers: number): Promise<ChildProcess> {
+  const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
+    env: { ...serverEnv(), DATABASE_URL: url, PORT: String(port), WEB_CONCURRENCY: String(workers) }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {
     try {
@@ -246,17 +293,25 @@ async function measure(s: Scenario, seconds: number): Promise<Line> {
 
 if (!existsSync('.next/BUILD_ID')) spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
 
-const results = new Map<number, { lines: Line[]; rss: number }>();
-for (const rows of rowCounts) {
-  const ctx = await prepare(rows);
-  const server = await startServer(ctx.file);
-  // Peak RSS of the whole run and of the current route (which route makes the memory grow).
+interface Run { rows: number; db: Db; workers: number; lines: Line[]; rss: number; workerRss: number }
+const runs: Run[] = [];
+const label = (r: Pick<Run, 'rows' | 'db' | 'workers'>) => `${r.rows} rows, ${r.db}, WEB_CONCURRENCY=${r.workers}`;
+
+const testPostgres = dbs.includes('postgres') && !process.env.BENCH_POSTGRES_URL && !process.env.TEST_POSTGRES_URL ? await startTestPostgres() : undefined;
+const postgresAdmin = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || testPostgres?.adminUrl;
+
+for (const rows of rowCounts) for (const db of dbs) for (const workers of workerCounts) {
+  const ctx = await prepare(rows, db, postgresAdmin);
+  const server = await startServer(ctx.url, workers);
+  // Peak RSS of the whole run (all processes, and the largest one) and of the current route.
   let rss = 0;
+  let workerRss = 0;
   let phase = 0;
   const sampler = setInterval(() => {
     const now = rssMb(server.pid!);
-    rss = Math.max(rss, now);
-    phase = Math.max(phase, now);
+    rss = Math.max(rss, now.total);
+    workerRss = Math.max(workerRss, now.worker);
+    phase = Math.max(phase, now.worker);
   }, 250);
   const js = await pageScriptBytes(ctx);
   console.log(`survey page JavaScript when enabled: ${js.files} files, ${(js.bytes / 1024).toFixed(0)} KiB (${(js.gzip / 1024).toFixed(0)} KiB gzipped); none is needed to answer`);
@@ -281,10 +336,11 @@ for (const rows of rowCounts) {
   const exported = wanted('CSV export') ? { ...(await exportAll(ctx)), rss: phase } : undefined;
   clearInterval(sampler);
   server.kill('SIGTERM');
-  results.set(rows, { lines, rss });
+  await new Promise((resolve) => server.once('exit', resolve));
+  runs.push({ rows, db, workers, lines, rss, workerRss });
 
   if (exported) console.log(`\nCSV export of every response: ${exported.lines - 1} rows, ${(exported.bytes / 1e6).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s, peak server RSS ${exported.rss.toFixed(0)} MB`);
-  console.log(`\n${rows} rows, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice; "slices": the range of the per-slice ratios (peak server RSS ${rss.toFixed(0)} MB)`);
+  console.log(`\n${label({ rows, db, workers })}, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice; "slices": the range of the per-slice ratios (peak RSS ${rss.toFixed(0)} MB in all, ${workerRss.toFixed(0)} MB in the largest process)`);
   console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'slices'.padStart(10) + 'p99×'.padStart(6) + 'errors'.padStart(8) + 'RSS MB'.padStart(8));
   for (const l of lines) {
     const t = l.trivial!;
@@ -293,17 +349,27 @@ for (const rows of rowCounts) {
       `${((100 * l.rps) / t.rps).toFixed(0)}%`.padStart(6) + `${l.spread![0].toFixed(0)}–${l.spread![1].toFixed(0)}%`.padStart(10) + (l.p99 / Math.max(1, t.p99)).toFixed(1).padStart(6) + String(l.errors).padStart(8) + (l.rss ?? 0).toFixed(0).padStart(8));
   }
 }
+await testPostgres?.stop();
 
-const [small, large] = [results.get(Math.min(...rowCounts)), results.get(Math.max(...rowCounts))];
-if (small && large && small !== large) {
-  // The machine drifts between the halves of a run: the same comparison of the ratios to the trivial
-  // route (each half's own) shows what the table size did, apart from that drift.
-  console.log(`\nscaling ${Math.min(...rowCounts)} → ${Math.max(...rowCounts)} rows (same run; then the ratios to the trivial route):`);
-  small.lines.forEach((a, i) => {
-    const b = large.lines[i]!;
-    const [ra, rb] = [a.rps / a.trivial!.rps, b.rps / b.trivial!.rps];
-    console.log(`  ${a.name.padEnd(42)} ${a.rps.toFixed(0).padStart(6)} → ${b.rps.toFixed(0).padStart(6)} req/s = ${((100 * b.rps) / a.rps).toFixed(0).padStart(3)}%;` +
-      `  ${(100 * ra).toFixed(0).padStart(3)}% → ${(100 * rb).toFixed(0).padStart(3)}% = ${((100 * rb) / ra).toFixed(0)}%`);
+/**
+ * Two runs of the same routes side by side: req/s of each, their ratio, and the ratio of their
+ * ratios to the trivial route (each run's own), which is what the change did apart from the
+ * machine's drift between the runs.
+ */
+function compare(title: string, a: Run | undefined, b: Run | undefined) {
+  if (!a || !b) return;
+  console.log(`\n${title}: ${label(a)} → ${label(b)} (same run; then the ratios to the trivial route):`);
+  a.lines.forEach((x, i) => {
+    const y = b.lines[i]!;
+    const [rx, ry] = [x.rps / x.trivial!.rps, y.rps / y.trivial!.rps];
+    console.log(`  ${x.name.padEnd(42)} ${x.rps.toFixed(0).padStart(6)} → ${y.rps.toFixed(0).padStart(6)} req/s = ${((100 * y.rps) / x.rps).toFixed(0).padStart(3)}%;` +
+      `  ${(100 * rx).toFixed(0).padStart(3)}% → ${(100 * ry).toFixed(0).padStart(3)}% = ${((100 * ry) / rx).toFixed(0)}%`);
   });
 }
+const find = (rows: number, db: Db, workers: number) => runs.find((r) => r.rows === rows && r.db === db && r.workers === workers);
+const [fewest, most] = [Math.min(...rowCounts), Math.max(...rowCounts)];
+const [oneWorker, moreWorkers] = [Math.min(...workerCounts), Math.max(...workerCounts)];
+for (const rows of rowCounts) for (const workers of workerCounts) compare('PostgreSQL against SQLite', find(rows, 'sqlite', workers), find(rows, 'postgres', workers));
+if (oneWorker !== moreWorkers) for (const rows of rowCounts) for (const db of dbs) compare('workers', find(rows, db, oneWorker), find(rows, db, moreWorkers));
+if (fewest !== most) for (const db of dbs) compare('scaling', find(fewest, db, oneWorker), find(most, db, oneWorker));
 process.exit(0);
