@@ -15,10 +15,13 @@ export async function insertResponseRows(on: Queryable, response: ResponseWithSu
   for (const a of answers) await run(on, INSERT_ANSWER, answerValues(a));
 }
 
+// The response and its subjects in one statement (one round trip, atomic by itself).
+const INSERT_RESPONSE_WITH_SUBJECTS =
+  `with r as (${INSERT_RESPONSE} returning id) ` +
+  `insert into survey_response_subjects (zrn, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 1}::text[]), r.id from r on conflict do nothing`;
+
 export async function insertSurveyResponse(row: ResponseWithSubjects): Promise<void> {
-  // Without subjects the response is one statement, which commits by itself.
-  if (row.subjectZrns.length === 0) return void (await run(await pool(), INSERT_RESPONSE, responseValues(row, 'booleans')));
-  await postgresTransaction((client) => insertResponseRows(client, row, []));
+  await run(await pool(), INSERT_RESPONSE_WITH_SUBJECTS, [...responseValues(row, 'booleans'), row.subjectZrns]);
 }
 
 export async function findSurveyResponse({ id }: { id: string }): Promise<StoredResponse | undefined> {

@@ -1,6 +1,6 @@
 import { findIdempotencyRecord } from '@/db/idempotency';
 import { findSurvey } from '@/db/surveys';
-import { transaction, type Tx } from '@/db/transaction';
+import { transaction } from '@/db/transaction';
 import { authenticateWriteKey } from '../auth/write-keys';
 import { randomSecret, sha256 } from '../auth/secrets';
 import { ApiError, conflict, invalid, notFound, type Problem } from '../errors';
@@ -13,6 +13,7 @@ import type { AnswerInput } from '../survey-responses/schemas';
 import { renderAnswers } from '../survey-responses/serialize';
 import { figures, toStored } from '../survey-responses/stored';
 import { DAY_MS, iso } from '../time';
+import { responder, responderLocks, type IngestUser } from './responder';
 import { matchesTargeting } from './targeting';
 import { insertResponseBody, writeKey, type InsertResponseInput } from './schemas';
 import { parseInput } from '../validation';
@@ -149,17 +150,15 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
   const stored = await transaction(async (tx) => {
     // Held to the end: a retry with the same key, and another response by the same user, wait for
     // this one (from any process), so neither can slip between the checks below and the insert.
-    await tx.lock([
-      ...(idempotency ? [`idempotency:${writeKeyId}:${idempotency.key}`] : []),
-      body.userId !== undefined ? `user:${body.userId}` : `anonymous:${body.anonymousId}`,
-    ]);
+    await tx.lock([...(idempotency ? [`idempotency:${writeKeyId}:${idempotency.key}`] : []), ...responderLocks(body)]);
     if (idempotency) {
       const earlier = await tx.findIdempotencyRecord({ writeKeyId, key: idempotency.key });
       if (earlier) return { earlier, kind: 'replay' as const };
     }
-    const user = await responder(tx, body, at, (traits, answeredInWindow) =>
-      body.forceSurvey || (!answeredInWindow && matchesTargeting(survey.settings.targeting, traits)),
-    { surveyId: survey.id, sinceId: idBoundsFor(Math.max(0, at - windowMs), at).lo });
+    const window = { surveyId: survey.id, sinceId: idBoundsFor(Math.max(0, at - windowMs), at).lo };
+    const accepts = (traits: Record<string, unknown>, answeredInWindow: boolean) =>
+      body.forceSurvey || (!answeredInWindow && matchesTargeting(survey.settings.targeting, traits));
+    const user = await responder(tx, { body, at, accepts, window });
     if (user === 'duplicate') return { kind: 'duplicate' as const };
     const { response, answers, body: responseBody } = build(user);
     await tx.insertResponse(response, answers);
@@ -169,38 +168,6 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
   if (stored.kind === 'duplicate') throw duplicate();
   if (stored.kind === 'replay') return replayOf(stored.earlier, idempotency!.requestHash)!;
   return { body: stored.body, replayed: false };
-}
-
-type IngestUser = { id: number; traits: Record<string, unknown> };
-
-/**
- * The user a response is by, after merging the body's traits into theirs (made on first sight of a
- * userId); undefined for an anonymous response; 'duplicate' when `accepts` refuses the merged
- * traits or a response inside the re-survey window.
- */
-async function responder(
-  tx: Tx,
-  body: InsertResponseInput,
-  at: number,
-  accepts: (traits: Record<string, unknown>, answeredInWindow: boolean) => boolean,
-  window: { surveyId: string; sinceId: string },
-): Promise<IngestUser | undefined | 'duplicate'> {
-  if (body.userId === undefined) {
-    const answered = await tx.answeredSince({ ...window, anonymousId: body.anonymousId! });
-    return accepts(body.traits ?? {}, answered) ? undefined : 'duplicate';
-  }
-  const existing = await tx.findUserByExternalId(body.userId);
-  const traits = { ...existing?.traits, ...body.traits };
-  const answered = existing !== undefined && (await tx.answeredSince({ ...window, responderId: existing.id }));
-  if (!accepts(traits, answered)) return 'duplicate';
-  if (existing) {
-    if (body.traits) await tx.updateUserTraits({ id: existing.id, traits, at });
-    return { id: existing.id, traits };
-  }
-  const email = typeof traits.email === 'string' && !(await tx.emailTaken(traits.email.toLowerCase())) ? traits.email.toLowerCase() : null;
-  const name = typeof traits.name === 'string' && traits.name.trim() !== '' ? traits.name : body.userId;
-  const locale = typeof traits.locale === 'string' ? traits.locale.toLowerCase() : 'en-us';
-  return { id: await tx.insertEndUser({ email, name, locale, externalId: body.userId, traits, at }), traits };
 }
 
 /** The same request body replays the stored answer; another body is a reuse of the key (409). */
