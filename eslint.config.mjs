@@ -5,7 +5,7 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.test-data/**', 'next-env.d.ts']),
+  globalIgnores(['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.test-data/**', '.bench-data/**', 'next-env.d.ts']),
   {
     // The layers run one way: app/ → lib/ → db/. Only db/ touches the driver.
     files: ['app/**/*.{ts,tsx}'],

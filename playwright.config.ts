@@ -1,8 +1,28 @@
 import { existsSync } from 'node:fs';
-import { defineConfig } from '@playwright/test';
-import { E2E_DATABASE } from './e2e/support/paths';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import { databaseUrl } from './db/postgres/databases';
+import { E2E_DATABASE, E2E_POSTGRES_DATABASE, credentialsFile, type E2eProjectMetadata } from './e2e/support/paths';
+import { projectChosen, splitProjects } from './scripts/test-projects';
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+// Every spec runs once per database, each project against its own server and database:
+// `sqlite` on port E2E_PORT (3210), `postgres` on the next one.
+const sqlitePort = Number(process.env.E2E_PORT ?? 3210);
+const postgresPort = sqlitePort + 1;
+
+// The PostgreSQL server to make the suite's database on: `npm test` starts one and passes it in
+// TEST_POSTGRES_ADMIN_URL; run directly, Playwright takes TEST_POSTGRES_URL.
+const postgresAdminUrl = process.env.TEST_POSTGRES_ADMIN_URL || process.env.TEST_POSTGRES_URL || undefined;
+
+// The config is also read by every worker: only the runner (no TEST_WORKER_INDEX) reads the command
+// line, and it starts only the servers of the projects chosen with --project.
+const isRunner = process.env.TEST_WORKER_INDEX === undefined;
+const chosen = isRunner ? splitProjects(process.argv.slice(2), true).projects : [];
+
+if (isRunner && !postgresAdminUrl && projectChosen(chosen, 'postgres')) {
+  console.log(
+    'Playwright: the postgres project is left out (neither TEST_POSTGRES_ADMIN_URL nor TEST_POSTGRES_URL is set; `npm test` starts a PostgreSQL itself).',
+  );
+}
 
 // On this kind of machine Playwright may not download a browser: use Debian's Chromium when present,
 // Playwright's own elsewhere.
@@ -18,6 +38,51 @@ const chromiumFlags = [
   '--no-first-run',
 ];
 
+interface E2eTarget {
+  name: string;
+  port: number;
+  databaseUrl: string;
+  env?: Record<string, string>;
+}
+
+const targets: E2eTarget[] = [
+  { name: 'sqlite', port: sqlitePort, databaseUrl: `file:${E2E_DATABASE}` },
+  ...(postgresAdminUrl
+    ? [
+        {
+          name: 'postgres',
+          port: postgresPort,
+          databaseUrl: databaseUrl(postgresAdminUrl, E2E_POSTGRES_DATABASE),
+          env: { TEST_POSTGRES_ADMIN_URL: postgresAdminUrl },
+        },
+      ]
+    : []),
+];
+
+const projects: PlaywrightTestConfig['projects'] = targets.map((target) => {
+  const metadata: E2eProjectMetadata = { databaseUrl: target.databaseUrl, credentials: credentialsFile(target.name) };
+  return { name: target.name, metadata, use: { baseURL: `http://127.0.0.1:${target.port}` } };
+});
+
+// Each server's database is a throwaway made before it starts (webServer runs before globalSetup):
+// e2e/support/prepare.ts resets it, migrates, seeds and writes the project's test credentials.
+const webServer: PlaywrightTestConfig['webServer'] = targets
+  .filter((target) => projectChosen(chosen, target.name))
+  .map((target) => ({
+    name: target.name,
+    command: `tsx e2e/support/prepare.ts && next start -p ${target.port}`,
+    url: `http://127.0.0.1:${target.port}/api/health`,
+    reuseExistingServer: false,
+    // Both servers build their databases and start at once on a 2-core machine.
+    timeout: 180_000,
+    env: {
+      ...target.env,
+      DATABASE_URL: target.databaseUrl,
+      E2E_CREDENTIALS: credentialsFile(target.name),
+      SURVEY_RESPONSE_TTL_DAYS: '28',
+    },
+  }));
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -29,19 +94,11 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       ...(existsSync(systemChromium) && { executablePath: systemChromium }),
       args: chromiumFlags,
     },
   },
-  // The test database is a throwaway file made before the server starts (webServer runs before
-  // globalSetup): e2e/support/prepare.ts deletes it, migrates, seeds and writes test credentials.
-  webServer: {
-    command: `tsx e2e/support/prepare.ts && next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { DATABASE_URL: `file:${E2E_DATABASE}`, SURVEY_RESPONSE_TTL_DAYS: '28' },
-  },
+  projects,
+  webServer,
 });

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// Every unit test file runs twice: once per database. `sqlite` on an in-memory database per test
+// file; `postgres` on a fresh database per test file (scripts/vitest-postgres-setup.ts).
 export default defineConfig({
   resolve: {
     alias: {
@@ -11,6 +13,16 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'db/**/*.test.ts'],
     environment: 'node',
-    env: { DATABASE_URL: 'file::memory:' },
+    projects: [
+      { extends: true, test: { name: 'sqlite', env: { DATABASE_URL: 'file::memory:' } } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          globalSetup: ['scripts/vitest-postgres.ts'],
+          setupFiles: ['scripts/vitest-postgres-setup.ts'],
+        },
+      },
+    ],
   },
 });

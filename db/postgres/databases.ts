@@ -41,3 +41,13 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
   const id = `"${checkName(name)}"`;
   await onAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${id} WITH (FORCE)`));
 }
+
+/** Drops every database whose name starts with `prefix` (a run's own, left by a test file that ended early). */
+export async function dropDatabasesStartingWith(adminUrl: string, prefix: string): Promise<string[]> {
+  checkName(prefix);
+  const { rows } = await onAdmin(adminUrl, (client) =>
+    client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]),
+  );
+  for (const { datname } of rows) await dropDatabase(adminUrl, datname);
+  return rows.map((row) => row.datname);
+}

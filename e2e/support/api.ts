@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomInt, randomUUID } from 'node:crypto';
-import { expect, type APIRequestContext } from '@playwright/test';
-import { E2E_DATABASE } from './paths';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { E2eProjectMetadata } from './paths';
 
 // Every test makes its own users, surveys, responses and ticket numbers; the seeded CSAT survey is
 // only ever read.
@@ -15,9 +15,20 @@ interface Credentials {
   writeKey: string;
 }
 
-let credentials: Credentials | undefined;
+/** The running test's project: its database and credentials file (playwright.config.ts). */
+function currentProject(): E2eProjectMetadata {
+  const { name, metadata } = test.info().project;
+  const { databaseUrl, credentials } = metadata as Partial<E2eProjectMetadata>;
+  if (!databaseUrl || !credentials) throw new Error(`project ${name} names no databaseUrl and credentials in its metadata`);
+  return { databaseUrl, credentials };
+}
+
+const credentialsByFile = new Map<string, Credentials>();
+/** The admin, token and write key prepare.ts made on the running test's project's database. */
 export function suiteCredentials(): Credentials {
-  credentials ??= JSON.parse(readFileSync('.test-data/credentials.json', 'utf8')) as Credentials;
+  const file = currentProject().credentials;
+  let credentials = credentialsByFile.get(file);
+  if (!credentials) credentialsByFile.set(file, (credentials = JSON.parse(readFileSync(file, 'utf8')) as Credentials));
   return credentials;
 }
 
@@ -27,10 +38,10 @@ export function basicAuth(email: string | null, token = suiteCredentials().token
 
 export const adminAuth = () => basicAuth(suiteCredentials().adminEmail);
 
-/** Runs the project's CLI on the suite's database (the same file the server uses). */
+/** Runs the project's CLI on the running test's project's database (the one its server uses). */
 export function cli<T = Record<string, unknown>>(...args: string[]): { status: number | null; json: T } {
   const run = spawnSync('node_modules/.bin/tsx', ['scripts/cli.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` },
+    env: { ...process.env, DATABASE_URL: currentProject().databaseUrl },
     encoding: 'utf8',
   });
   return { status: run.status, json: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as T };
