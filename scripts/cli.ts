@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { closeDb } from '@/db/client';
+import { copyDatabase } from '@/db/copy';
 import { createApiToken, listApiTokens, revokeApiToken } from '@/lib/auth/api-tokens';
 import { createWriteKey, listWriteKeys, revokeWriteKey } from '@/lib/auth/write-keys';
 import { bootstrap } from '@/lib/bootstrap';
@@ -17,9 +18,13 @@ const usage = `Usage: npm run cli -- <command>
   token revoke --id N
   writekey add [--description D]
   writekey list
-  writekey revoke --id N`;
+  writekey revoke --id N
+  db copy --from URL --to URL   (SQLite file: or PostgreSQL postgres://; the target must be empty)`;
 
 const idOption = z.object({ id: z.coerce.number().int().positive() });
+const copyOptions = z.object({ from: z.string().min(1), to: z.string().min(1) });
+/** `db copy` works on the databases it names: nothing is migrated or seeded at DATABASE_URL first. */
+const isDbCopy = (argv: string[]) => argv[0] === 'db' && argv[1] === 'copy';
 
 async function run(argv: string[]): Promise<unknown> {
   const { positionals, values } = parseArgs({
@@ -32,6 +37,8 @@ async function run(argv: string[]): Promise<unknown> {
       locale: { type: 'string' },
       description: { type: 'string' },
       id: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -54,6 +61,10 @@ async function run(argv: string[]): Promise<unknown> {
       return { write_keys: await listWriteKeys() };
     case 'writekey revoke':
       return { write_key: await revokeWriteKey(idOption.parse(values)) };
+    case 'db copy': {
+      const { from, to } = copyOptions.parse(values);
+      return copyDatabase({ from, to, log: (line) => console.error(line) });
+    }
     default:
       throw new Error(`Unknown command "${command}"\n${usage}`);
   }
@@ -61,7 +72,7 @@ async function run(argv: string[]): Promise<unknown> {
 
 try {
   // The CLI may be the first thing to touch a new database: migrate and seed it as a server start would.
-  await bootstrap((line) => console.error(line));
+  if (!isDbCopy(process.argv.slice(2))) await bootstrap((line) => console.error(line));
   console.log(JSON.stringify(await run(process.argv.slice(2))));
 } catch (error) {
   const message =
@@ -74,5 +85,5 @@ try {
   console.log(JSON.stringify({ error: message }));
   process.exitCode = 1;
 } finally {
-  closeDb();
+  await closeDb();
 }

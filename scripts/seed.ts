@@ -8,4 +8,4 @@ import { seedDemo } from '@/lib/demo';
 const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
 await bootstrap();
 if (values.demo) await seedDemo();
-closeDb();
+await closeDb();
