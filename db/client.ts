@@ -1,21 +1,11 @@
 import { closePostgres, postgres, underPostgresStartupLock } from './postgres/client';
 import { closeSqlite, connections, vacuumSqlite } from './sqlite/client';
+import { databaseUrl, dialectOf } from './url';
 
-// Which database DATABASE_URL names: `postgres://…` or `postgresql://…` is PostgreSQL; `file:…`, a bare
-// path or nothing (./data/app.db) is SQLite. Each query module has one implementation per dialect,
-// side by side: db/sqlite/<entity>.ts and db/postgres/<entity>.ts; db/<entity>.ts picks one per call.
+// Each query module has one implementation per dialect, side by side: db/sqlite/<entity>.ts and
+// db/postgres/<entity>.ts; db/<entity>.ts picks the one DATABASE_URL names (db/url.ts) per call.
 
-export type Dialect = 'sqlite' | 'postgres';
-
-export const DEFAULT_DATABASE_URL = 'file:./data/app.db';
-
-export function dialectOf(url: string): Dialect {
-  return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
-}
-
-export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-}
+export { databaseUrl, dialectOf, type Dialect } from './url';
 
 export const isPostgres = () => dialectOf(databaseUrl()) === 'postgres';
 

@@ -15,7 +15,7 @@ export interface Tx {
   /**
    * Holds these names until the transaction ends, against every other transaction that names one of
    * them (any process). SQLite's transactions are one at a time already; PostgreSQL takes advisory
-   * locks (in sorted order, so two transactions never wait on each other).
+   * locks, in sorted order, so two transactions that name the same ones wait in turn, never in a circle.
    */
   lock(names: string[]): Promise<void>;
 

@@ -1,4 +1,4 @@
-import { DatabaseUnavailable } from '@/db/errors';
+import { DatabaseUnavailable, InvalidValue } from '@/db/errors';
 
 // The one error envelope of both APIs (DESIGN.md): {"errors":[{code,status,title,detail?,source?}]}.
 
@@ -79,6 +79,13 @@ export function envelope(errors: ErrorObject[]) {
 
 export const internalErrorBody = envelope([
   { code: 'InternalError', status: '500', title: 'An internal error occurred' },
+]);
+
+/** A value of the request the database refused as data (a number out of its range, a NUL character). */
+export const isInvalidValue = (error: unknown) => error instanceof InvalidValue;
+
+export const invalidValueBody = envelope([
+  { code: 'BadRequest', status: '400', title: 'Invalid request', detail: 'A value in the request cannot be stored (out of range, or a NUL character)' },
 ]);
 
 /** Whether a failure is the database being unreachable (a 503 to retry), not the client's doing. */

@@ -6,16 +6,23 @@
 import cluster from 'node:cluster';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { serverEnv } from './server-env';
 
-const port = Number(process.env.PORT ?? 3000);
+// `npm start -- -p 4000 -H 127.0.0.1` as with `next start`; PORT works too.
+const { values: args } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+  strict: false,
+});
+const port = Number((typeof args.port === 'string' ? args.port : undefined) ?? process.env.PORT ?? 3000);
+const hostname = typeof args.hostname === 'string' ? args.hostname : undefined;
 
 async function worker(): Promise<void> {
   // Next's own `next start`, in this process: its server's listen() is shared through the primary.
   const { nextStart } = (await import('next/dist/cli/next-start.js')) as {
     nextStart: (options: { port: number; hostname?: string }, dir: string) => Promise<void>;
   };
-  await nextStart({ port, ...(process.env.HOSTNAME && { hostname: process.env.HOSTNAME }) }, process.cwd());
+  await nextStart({ port, ...(hostname && { hostname }) }, process.cwd());
 }
 
 function workerCount(): number {
@@ -50,7 +57,9 @@ async function primary(): Promise<void> {
       return;
     }
     console.error(`Worker ${dead.process.pid} stopped (${signal ?? code}); starting another`);
-    setTimeout(fork, 1000);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, 1000);
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -23,7 +23,7 @@ export async function findReasonCounts(input: { surveyId: string; fromDay: numbe
   const found = await rows<[string, string, number]>(
     await pool(),
     `select question_id, option_id, sum(responses)::int from survey_daily_reasons
-     where survey_id = $1 and day >= $2 and day <= $3 group by question_id, option_id having sum(responses) > 0`,
+     where survey_id = $1 and day >= $2 and day <= $3 group by question_id, option_id having sum(responses) > 0 order by question_id, option_id`,
     [input.surveyId, input.fromDay, input.toDay],
   );
   return found.map(([questionId, optionId, responses]) => ({ questionId, optionId, responses }));

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { translatePostgres as translate } from '../errors';
+import { isRetryable, translatePostgres as translate } from '../errors';
+import { databaseUrl } from '../url';
 import * as schema from './schema';
 
 // One pool per process (DATABASE_POOL_MAX connections, default 10). Queries are sent with a name, so
@@ -56,8 +57,12 @@ function connect(url: string): Open {
     connectionString: url,
     max: Number.isInteger(max) && max > 0 ? max : 10,
     types,
-    // A database that is down fails a request within seconds (a 503) instead of holding it.
+    // A database that is down fails a request within seconds (a 503) instead of holding it: no
+    // connection within 5 s, or no answer within 30 s on one that was open (a network that drops
+    // packets would otherwise hold it for the kernel's TCP timeout, minutes).
     connectionTimeoutMillis: 5_000,
+    query_timeout: 30_000,
+    keepAlive: true,
     idleTimeoutMillis: 30_000,
   });
   // An idle connection that dies (the server restarted) is dropped by the pool; the next query opens
@@ -76,7 +81,7 @@ function connect(url: string): Open {
 
 /** The pool for DATABASE_URL, migrated: the first use connects and applies pending migrations. */
 export async function postgres(): Promise<PgDb> {
-  const url = process.env.DATABASE_URL ?? '';
+  const url = databaseUrl();
   if (open?.url !== url) {
     if (open) void closePostgres();
     open = connect(url);
@@ -92,7 +97,7 @@ export async function postgres(): Promise<PgDb> {
  */
 export async function underPostgresStartupLock<T>(work: () => Promise<T>): Promise<T> {
   await postgres();
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
     await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
@@ -150,26 +155,48 @@ export async function run(on: Queryable, text: string, values: unknown[] = []): 
   }
 }
 
-/** A transaction on one pooled connection; rolled back when `work` throws. */
+const ATTEMPTS = 3;
+
+/**
+ * A transaction on one pooled connection; rolled back when `work` throws. Two transactions that
+ * update the same daily-figure cells in opposite orders can deadlock, and PostgreSQL then rolls one
+ * back: that one runs again (up to 3 times, after a short random pause), so `work` must only decide
+ * from what it reads through `client`. `work`'s own errors pass through as they are (the statements
+ * it runs translate theirs).
+ */
 export async function postgresTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const db = await postgres();
-  let client: pg.PoolClient;
-  try {
-    client = await db.$client.connect();
-  } catch (error) {
-    throw translate(error);
-  }
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    client.release();
-    return result;
-  } catch (error) {
-    // A connection that cannot even roll back is broken: the pool drops it instead of reusing it.
-    const broken = await client.query('rollback').then(() => false, () => true);
-    client.release(broken);
-    throw translate(error);
+  const pool = (await postgres()).$client;
+  for (let attempt = 1; ; attempt++) {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+      await client.query('begin').catch((error: unknown) => {
+        client.release(true);
+        throw error;
+      });
+    } catch (error) {
+      throw translate(error);
+    }
+    try {
+      const result = await work(client);
+      await client.query('commit').catch((error: unknown) => {
+        throw translate(error);
+      });
+      client.release();
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is broken: the pool drops it instead of reusing it.
+      const broken = await client.query('rollback').then(
+        () => false,
+        () => true,
+      );
+      client.release(broken);
+      if (attempt < ATTEMPTS && isRetryable(error)) {
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        continue;
+      }
+      throw error;
+    }
   }
 }
 

@@ -5,7 +5,9 @@ import { answerTypes, responseMethods, surveyStates, surveyTypes, userRoles, typ
 // The PostgreSQL tables: the same tables, columns and indexes as db/sqlite/schema.ts (read the
 // comments there), so both yield the same rows and `db copy` moves them as they are. drizzle-kit
 // generates db/postgres/migrations from this file. Where the types differ:
-// - times are `bigint` epoch milliseconds (read back as numbers; see client.ts);
+// - times are `bigint` epoch milliseconds, and so are the integer ids (SQLite's integers are 64-bit:
+//   an id a client sends fits in both); read back as numbers (`mode: 'number'` for the query builder,
+//   the pool's int8 parser in client.ts for raw statements);
 // - flags are `boolean`;
 // - JSON documents stay `text` holding JSON, as in SQLite: the answers and subjects are copied to the
 //   wire as they are, never parsed, and both databases hold the same bytes;
@@ -21,7 +23,7 @@ const jsonText = <T>(name: string) =>
 export const users = pgTable(
   'users',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     email: text('email'),
     name: text('name').notNull(),
     role: text('role', { enum: userRoles }).notNull(),
@@ -38,7 +40,7 @@ export const users = pgTable(
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     description: text('description').notNull().default(''),
     tokenHash: text('token_hash').notNull(),
     createdAt: epochMs('created_at').notNull(),
@@ -78,7 +80,7 @@ export const surveyResponses = pgTable(
       .notNull()
       .references(() => surveys.id),
     surveyVersion: integer('survey_version').notNull(),
-    responderId: integer('responder_id').references(() => users.id),
+    responderId: bigint('responder_id', { mode: 'number' }).references(() => users.id),
     anonymousId: text('anonymous_id'),
     method: text('method', { enum: responseMethods }),
     forced: boolean('forced').notNull().default(false),
@@ -164,7 +166,7 @@ export const answers = pgTable(
 export const writeKeys = pgTable(
   'write_keys',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     description: text('description').notNull().default(''),
     keyHash: text('key_hash').notNull(),
     createdAt: epochMs('created_at').notNull(),
@@ -176,7 +178,7 @@ export const writeKeys = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    writeKeyId: integer('write_key_id')
+    writeKeyId: bigint('write_key_id', { mode: 'number' })
       .notNull()
       .references(() => writeKeys.id),
     key: text('key').notNull(),
@@ -189,7 +191,7 @@ export const idempotencyKeys = pgTable(
 
 export const adminSessions = pgTable('admin_sessions', {
   tokenHash: text('token_hash').primaryKey(),
-  userId: integer('user_id')
+  userId: bigint('user_id', { mode: 'number' })
     .notNull()
     .references(() => users.id),
   createdAt: epochMs('created_at').notNull(),
@@ -200,7 +202,7 @@ export const adminSessions = pgTable('admin_sessions', {
 export const signInFailures = pgTable(
   'sign_in_failures',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     email: text('email').notNull(),
     at: epochMs('at').notNull(),
   },

@@ -56,7 +56,7 @@ function walk(query: ResponseListQuery, driver: { responderId?: number; zrn?: st
     where.push('responder_id = ?');
     params.push(driver.responderId);
   } else if (query.responderIds) {
-    where.push('responder_id = any(?::int[])');
+    where.push('responder_id = any(?::bigint[])');
     params.push(query.responderIds);
   }
   keyConditions(key, query, where, params);

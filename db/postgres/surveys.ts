@@ -1,24 +1,24 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { CampaignSettings, SurveyRow, SurveyState, SurveyType } from '../schema';
-import { guarded, pool, postgres, row } from './client';
-import { surveys, surveyVersions } from './schema';
+import { guarded, pool, postgres, postgresTransaction, row, run } from './client';
+import { surveys } from './schema';
+
+const SURVEY_COLUMNS = 'id, type, state, settings, latest_version, created_at, updated_at';
+type SurveyRaw = [string, SurveyType, SurveyState, string, number, number, number];
+const toSurvey = (r: SurveyRaw): SurveyRow => ({
+  id: r[0],
+  type: r[1],
+  state: r[2],
+  settings: JSON.parse(r[3]) as CampaignSettings,
+  latestVersion: r[4],
+  createdAt: r[5],
+  updatedAt: r[6],
+});
+const INSERT_VERSION = 'insert into survey_versions (survey_id, version, definition, created_at) values ($1, $2, $3, $4)';
 
 export async function findSurvey({ id }: { id: string }): Promise<SurveyRow | undefined> {
-  const r = await row<[string, SurveyType, SurveyState, string, number, number, number]>(
-    await pool(),
-    'select id, type, state, settings, latest_version, created_at, updated_at from surveys where id = $1',
-    [id],
-  );
-  if (!r) return undefined;
-  return {
-    id: r[0],
-    type: r[1],
-    state: r[2],
-    settings: JSON.parse(r[3]) as CampaignSettings,
-    latestVersion: r[4],
-    createdAt: r[5],
-    updatedAt: r[6],
-  };
+  const r = await row<SurveyRaw>(await pool(), `select ${SURVEY_COLUMNS} from surveys where id = $1`, [id]);
+  return r && toSurvey(r);
 }
 
 export async function findSurveyVersion({ surveyId, version }: { surveyId: string; version: number }) {
@@ -44,17 +44,15 @@ export async function insertSurvey(input: {
   definition: unknown;
   at: number;
 }): Promise<SurveyRow> {
-  const db = await postgres();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(surveys)
-        .values({ id: input.id, type: input.type, state: input.state, settings: input.settings, latestVersion: 1, createdAt: input.at, updatedAt: input.at })
-        .returning();
-      await tx.insert(surveyVersions).values({ surveyId: input.id, version: 1, definition: input.definition, createdAt: input.at });
-      return created!;
-    }),
-  );
+  return postgresTransaction(async (client) => {
+    const created = await row<SurveyRaw>(
+      client,
+      `insert into surveys (${SURVEY_COLUMNS}) values ($1, $2, $3, $4, 1, $5, $5) returning ${SURVEY_COLUMNS}`,
+      [input.id, input.type, input.state, JSON.stringify(input.settings), input.at],
+    );
+    await run(client, INSERT_VERSION, [input.id, 1, JSON.stringify(input.definition), input.at]);
+    return toSurvey(created!);
+  });
 }
 
 /**
@@ -70,23 +68,19 @@ export async function updateSurvey(input: {
   expectedVersion?: number;
   at: number;
 }): Promise<{ row: SurveyRow } | { stale: number } | undefined> {
-  const db = await postgres();
-  return guarded(() =>
-    db.transaction(async (tx) => {
-      const [current] = await tx.select().from(surveys).where(eq(surveys.id, input.id)).for('update');
-      if (!current) return undefined;
-      const base = input.expectedVersion ?? current.latestVersion;
-      if (base !== current.latestVersion) return { stale: current.latestVersion };
-      const latestVersion = input.definition === undefined ? base : base + 1;
-      const [updated] = await tx
-        .update(surveys)
-        .set({ latestVersion, state: input.state ?? current.state, settings: input.settings ?? current.settings, updatedAt: input.at })
-        .where(and(eq(surveys.id, input.id), eq(surveys.latestVersion, base)))
-        .returning();
-      if (latestVersion !== base) {
-        await tx.insert(surveyVersions).values({ surveyId: input.id, version: latestVersion, definition: input.definition, createdAt: input.at });
-      }
-      return { row: updated! };
-    }),
-  );
+  return postgresTransaction(async (client) => {
+    const found = await row<SurveyRaw>(client, `select ${SURVEY_COLUMNS} from surveys where id = $1 for update`, [input.id]);
+    if (!found) return undefined;
+    const current = toSurvey(found);
+    const base = input.expectedVersion ?? current.latestVersion;
+    if (base !== current.latestVersion) return { stale: current.latestVersion };
+    const latestVersion = input.definition === undefined ? base : base + 1;
+    const updated = await row<SurveyRaw>(
+      client,
+      `update surveys set latest_version = $2, state = $3, settings = $4, updated_at = $5 where id = $1 returning ${SURVEY_COLUMNS}`,
+      [input.id, latestVersion, input.state ?? current.state, JSON.stringify(input.settings ?? current.settings), input.at],
+    );
+    if (latestVersion !== base) await run(client, INSERT_VERSION, [input.id, latestVersion, JSON.stringify(input.definition), input.at]);
+    return { row: toSurvey(updated!) };
+  });
 }

@@ -11,7 +11,7 @@ const statements = preparedOnce(reader, (db: Db) => ({
   reasons: db.$client
     .prepare(
       `select question_id, option_id, sum(responses) from survey_daily_reasons
-       where survey_id = ? and day >= ? and day <= ? group by question_id, option_id having sum(responses) > 0`,
+       where survey_id = ? and day >= ? and day <= ? group by question_id, option_id having sum(responses) > 0 order by question_id, option_id`,
     )
     .raw(true),
   // Pinned: with the comment subquery the planner otherwise walks every response of the range.

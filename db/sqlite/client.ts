@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { translate } from '../errors';
+import { databaseUrl } from '../url';
 import * as schema from './schema';
 
 // Two connections per process to one SQLite file in WAL mode: the writer, which every write and
@@ -67,9 +69,8 @@ export function closeSqlite(): void {
   open = undefined;
 }
 
-const currentUrl = () => process.env.DATABASE_URL || 'file:./data/app.db';
-export const writer = (): Db => connections(currentUrl()).writer;
-export const reader = (): Db => connections(currentUrl()).reader;
+export const writer = (): Db => connections(databaseUrl()).writer;
+export const reader = (): Db => connections(databaseUrl()).reader;
 
 /**
  * Rewrites the file in key order. Worth running once after a migration that filled new columns of a
@@ -94,6 +95,9 @@ export async function serialized<T>(work: () => T | Promise<T>): Promise<T> {
   busy = true;
   try {
     return await work();
+  } catch (error) {
+    // SQLITE_BUSY past the busy timeout (another process held the lock), a full disk: 503, not 500.
+    throw translate(error);
   } finally {
     const next = waiting.shift();
     if (next) next();

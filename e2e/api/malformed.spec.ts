@@ -167,3 +167,45 @@ test('credentials are checked before the path: without them a bad id is 401, not
     expect(res.status(), `${method} ${path}`).toBe(401);
   }
 });
+
+test('values no database column can hold are refused alike on both databases: a NUL character, ids past 32 bits', async ({ request }) => {
+  const survey = await defaultSurvey(request);
+  const { id, token } = await offer(request, { surveyId: survey.id });
+  const [rating, , comment] = survey.questions;
+  const nul = await request.post(`/api/v2/guide/survey_responses/${id}`, {
+    headers: { 'Content-Type': 'application/json' },
+    data: JSON.stringify({
+      survey_response: {
+        access_token: token,
+        answers: [
+          { type: 'rating_scale', question_id: rating!.id, rating: 5 },
+          { type: 'open_ended', question_id: comment!.id, value: 'nul \u0000 here' },
+        ],
+      },
+    }),
+  });
+  expect(nul.status()).toBe(400);
+  expect(await nul.json()).toEqual({
+    errors: [{ code: 'BadRequest', status: '400', title: 'Invalid request', detail: 'Text may not contain the NUL character (\\u0000)' }],
+  });
+  // A backslash before "u0000" is text, not a NUL.
+  const text = await request.post(`/api/v2/guide/survey_responses/${id}`, {
+    data: { survey_response: { access_token: token, answers: [{ type: 'rating_scale', question_id: rating!.id, rating: 5 }, { type: 'open_ended', question_id: comment!.id, value: 'a \\u0000 b' }] } },
+  });
+  expect(text.status()).toBe(200);
+  expect(JSON.stringify(await text.json())).toContain('a \\\\u0000 b');
+
+  const nulEmail = await request.get('/api/v2/users/me', { headers: { Authorization: `Basic ${Buffer.from('\0/token:x').toString('base64')}` } });
+  expect(nulEmail.status()).toBe(401);
+  const bigUser = await request.get('/api/v2/users/3000000000', { headers: adminAuth() });
+  expect(bigUser.status()).toBe(404);
+  const bigResponder = await request.post('/api/v2/guide/survey_responses', {
+    headers: adminAuth(),
+    data: { survey_response: { survey_id: survey.id, responder_id: 3_000_000_000, subject_zrns: [uniqueTicket()], locale: 'en-us' } },
+  });
+  expect(bigResponder.status()).toBe(400);
+  expect((await bigResponder.json()).errors[0].detail).toBe('No user has this id');
+  const bigFilter = await request.get('/api/v2/guide/survey_responses?filter[responder_ids]=3000000000', { headers: adminAuth() });
+  expect(bigFilter.status()).toBe(200);
+  expect((await bigFilter.json()).survey_responses).toEqual([]);
+});

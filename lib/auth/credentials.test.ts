@@ -9,7 +9,7 @@ describe('parseBasicToken', () => {
     expect(parseBasicToken(basic('Ann@Example.com/token:abc:def'))).toEqual({ email: 'ann@example.com', token: 'abc:def' });
   });
   it('refuses every other shape', () => {
-    for (const header of ['Bearer x', basic('ann@example.com:password'), basic('/token:abc'), basic('ann@example.com/token:'), 'Basic', 'Basic !!']) {
+    for (const header of ['Bearer x', basic('ann@example.com:password'), basic('/token:abc'), basic('ann@example.com/token:'), basic('\0/token:abc'), 'Basic', 'Basic !!']) {
       expect(parseBasicToken(header), header).toBeUndefined();
     }
   });

@@ -19,7 +19,8 @@ export function parseBasicToken(header: string): { email: string; token: string 
   if (at <= 0) return undefined;
   const email = decoded.slice(0, at).trim().toLowerCase();
   const token = decoded.slice(at + '/token:'.length);
-  return email && token ? { email, token } : undefined;
+  // No address holds a NUL character (and PostgreSQL text cannot): not credentials at all.
+  return email && token && !email.includes('\0') ? { email, token } : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ApiError, envelope, internalErrorBody, isUnavailable, UNAVAILABLE_RETRY_AFTER_S, unavailableBody } from '../errors';
+import { ApiError, envelope, internalErrorBody, invalidValueBody, isInvalidValue, isUnavailable, UNAVAILABLE_RETRY_AFTER_S, unavailableBody } from '../errors';
 
 // Transport glue shared by every route handler: JSON out, the error envelope for any throw.
 
@@ -42,6 +42,7 @@ export function jsonText(body: string, status = 200): Response {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return json(envelope(error.errors), error.status, error.headers);
+  if (isInvalidValue(error)) return json(invalidValueBody, 400);
   if (isUnavailable(error)) {
     console.error('Database unavailable:', error instanceof Error ? String(error.cause ?? error) : error);
     return json(unavailableBody, 503, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) });
@@ -95,10 +96,17 @@ async function readLimited(request: Request): Promise<string> {
 
 const malformed = (detail: string) => new ApiError('BadRequest', [{ title: 'Malformed JSON', detail }]);
 
+// An escaped NUL character (\u0000, not preceded by an odd number of backslashes): no field of either
+// API takes one, and PostgreSQL's text cannot hold it, so it is refused on both databases alike.
+const NUL = /(?<!\\)(?:\\\\)*\\u0000/;
+
 /** Reads a JSON body; malformed JSON is its own 400, reported before any schema validation. */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await readLimited(request);
   if (text.trim() === '') throw malformed('The request body is empty');
+  if (text.includes('\\u0000') && NUL.test(text)) {
+    throw new ApiError('BadRequest', [{ title: 'Invalid request', detail: 'Text may not contain the NUL character (\\u0000)' }]);
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {

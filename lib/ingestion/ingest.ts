@@ -1,3 +1,4 @@
+import { UniqueViolation } from '@/db/errors';
 import { findIdempotencyRecord } from '@/db/idempotency';
 import { findSurvey } from '@/db/surveys';
 import { transaction } from '@/db/transaction';
@@ -147,7 +148,10 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
     };
   };
 
-  const stored = await transaction(async (tx) => {
+  // A user made elsewhere between our check and our insert (the Users API or the admin view, which
+  // take none of these locks) breaks a unique email or external id: the transaction rolled back, and
+  // running it again finds that user.
+  const stored = await retryOnce(UniqueViolation, () => transaction(async (tx) => {
     // Held to the end: a retry with the same key, and another response by the same user, wait for
     // this one (from any process), so neither can slip between the checks below and the insert.
     await tx.lock([...(idempotency ? [`idempotency:${writeKeyId}:${idempotency.key}`] : []), ...responderLocks(body)]);
@@ -164,7 +168,7 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
     await tx.insertResponse(response, answers);
     if (idempotency) await tx.insertIdempotencyRecord({ writeKeyId, ...idempotency, responseBody, at });
     return { kind: 'stored' as const, body: responseBody };
-  });
+  }));
   if (stored.kind === 'duplicate') throw duplicate();
   if (stored.kind === 'replay') return replayOf(stored.earlier, idempotency!.requestHash)!;
   return { body: stored.body, replayed: false };
@@ -175,4 +179,13 @@ function replayOf(record: { requestHash: string; responseBody: string } | undefi
   if (!record) return undefined;
   if (record.requestHash !== requestHash) throw keyReused();
   return { body: record.responseBody, replayed: true };
+}
+
+async function retryOnce<T>(kind: new (...args: never[]) => Error, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof kind)) throw error;
+    return work();
+  }
 }

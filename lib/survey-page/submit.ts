@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from '../errors';
+import { ApiError, isInvalidValue, isUnavailable } from '../errors';
 import type { Locale } from '../i18n/locales';
 import { isRatingQuestion, type SurveyDefinition } from '../surveys/definition';
 import { reachableQuestions } from '../survey-responses/answers';
@@ -74,7 +74,8 @@ export async function submitSurveyPage(input: { id: string; locale: Locale; form
   let row;
   try {
     row = await responseForToken(input.id, token);
-  } catch {
+  } catch (error) {
+    if (isUnavailable(error)) throw error;
     return { location }; // The page shows the same not-found as for a GET.
   }
   // Back to the form with the error: edit=1 so that an answered response shows its form again
@@ -95,7 +96,7 @@ export async function submitSurveyPage(input: { id: string; locale: Locale; form
   } catch (error) {
     // Expired or disabled: the page explains it in its closed or disabled state.
     if (error instanceof ApiError && error.status === 409) return { location };
-    if (error instanceof ApiError && error.status === 400) {
+    if ((error instanceof ApiError && error.status === 400) || isInvalidValue(error)) {
       return refused('invalid', chosen?.type === 'rating_scale' && Number.isInteger(chosen.rating) ? chosen.rating : undefined);
     }
     throw error;

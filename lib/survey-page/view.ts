@@ -1,7 +1,7 @@
 import type { SurveyResponseRow } from '@/db/schema';
 import { findSurveyResponse, type StoredResponse } from '@/db/survey-responses';
 import { sameHash, sha256 } from '../auth/secrets';
-import { notFound } from '../errors';
+import { isUnavailable, notFound } from '../errors';
 import { resolveText } from '../i18n/dynamic-content';
 import { displayLocale, type Locale } from '../i18n/locales';
 import { isUlid } from '../ids';
@@ -53,7 +53,8 @@ export async function responseForToken(id: string, accessToken: string | undefin
 export async function redirectLocale({ id, accessToken }: { id: string; accessToken?: string }): Promise<Locale> {
   try {
     return displayLocale((await responseForToken(id, accessToken)).locale);
-  } catch {
+  } catch (error) {
+    if (isUnavailable(error)) throw error;
     return displayLocale('');
   }
 }
