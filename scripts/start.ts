@@ -17,14 +17,6 @@ const { values: args } = parseArgs({
 const port = Number((typeof args.port === 'string' ? args.port : undefined) ?? process.env.PORT ?? 3000);
 const hostname = typeof args.hostname === 'string' ? args.hostname : undefined;
 
-async function worker(): Promise<void> {
-  // Next's own `next start`, in this process: its server's listen() is shared through the primary.
-  const { nextStart } = (await import('next/dist/cli/next-start.js')) as {
-    nextStart: (options: { port: number; hostname?: string }, dir: string) => Promise<void>;
-  };
-  await nextStart({ port, ...(hostname && { hostname }) }, process.cwd());
-}
-
 function workerCount(): number {
   const n = Number(process.env.WEB_CONCURRENCY ?? 1);
   if (!Number.isInteger(n) || n < 1 || n > 64) {
@@ -50,6 +42,14 @@ async function primary(): Promise<void> {
 
   let stopping = false;
   const env = serverEnv();
+  // Each worker is Next's own `next start` (its CLI sets NODE_ENV and the runtime as a plain start
+  // does), run as a cluster worker: its server's listen() is shared through this process. Plain
+  // node, without this script's TypeScript loader.
+  cluster.setupPrimary({
+    exec: 'node_modules/next/dist/bin/next',
+    args: ['start', '--port', String(port), ...(hostname ? ['--hostname', hostname] : [])],
+    execArgv: [],
+  });
   const fork = () => cluster.fork(env);
   cluster.on('exit', (dead, code, signal) => {
     if (stopping) {
@@ -72,4 +72,4 @@ async function primary(): Promise<void> {
   if (count > 1) console.log(`${count} workers serving port ${port}`);
 }
 
-await (cluster.isPrimary ? primary() : worker());
+await primary();
