@@ -19,15 +19,15 @@ export interface Tx {
    */
   lock(names: string[]): Promise<void>;
 
-  /** The response's expiry and its survey's state, the response locked for this transaction. */
-  writableResponse(id: string): Promise<{ expiresAt: number; surveyState: SurveyState } | undefined>;
-  /** created_at of each question answered so far. */
-  answerTimes(responseId: string): Promise<Map<string, number>>;
-  /** Replaces all answer rows of a response. */
-  replaceAnswerRows(responseId: string, answers: StoredAnswer[]): Promise<void>;
-  /** The response's answers document and the figures copied from it. */
+  /**
+   * The response's expiry, its survey's state and when each question answered so far was first
+   * answered; the response locked for this transaction.
+   */
+  writableResponse(id: string): Promise<{ expiresAt: number; surveyState: SurveyState; answerTimes: Map<string, number> } | undefined>;
+  /** Replaces all answer rows of a response, with its answers document and the figures copied from it. */
   saveAnswers(input: {
     id: string;
+    answers: StoredAnswer[];
     answersJson: string;
     at: number;
     rating: number | null;

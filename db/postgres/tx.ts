@@ -2,16 +2,22 @@ import type pg from 'pg';
 import { answerValues } from '../rows';
 import type { SurveyState } from '../schema';
 import type { Tx } from '../transaction';
-import { row, rows, run } from './client';
+import { row, run } from './client';
 import { insertResponseRows } from './survey-responses';
 
 // The steps of db/transaction.ts on PostgreSQL, on the transaction's one connection (READ COMMITTED).
 // What must not change between a read and the write that depends on it is locked: the response row
 // (FOR UPDATE) for a submit, advisory locks named by the use case for an ingestion.
 
-const INSERT_ANSWERS =
-  'insert into answers (response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at) ' +
-  'select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])';
+// The new answer rows (columns as arrays) and the response's own columns, in one statement: the
+// insert and the update touch different tables, so neither can see or miss the other's rows.
+const SAVE_ANSWERS =
+  'with added as (insert into answers (response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at) ' +
+  'select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])) ' +
+  'update survey_responses set answers_json = $11, answered_at = $12, updated_at = $12, rating = $13, rating_category = $14, has_comment = $15 where id = $16';
+const WRITABLE =
+  "select r.expires_at, s.state, (select coalesce(json_agg(json_build_array(a.question_id, a.created_at)), '[]'::json) from answers a where a.response_id = r.id) " +
+  'from survey_responses r join surveys s on s.id = r.survey_id where r.id = $1 for update of r';
 
 export function postgresTx(client: pg.PoolClient): Tx {
   return {
@@ -19,28 +25,14 @@ export function postgresTx(client: pg.PoolClient): Tx {
       for (const name of [...new Set(names)].sort()) await run(client, 'select pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
     },
     writableResponse: async (id) => {
-      const r = await row<[number, SurveyState]>(
-        client,
-        'select r.expires_at, s.state from survey_responses r join surveys s on s.id = r.survey_id where r.id = $1 for update of r',
-        [id],
-      );
-      return r && { expiresAt: r[0], surveyState: r[1] };
+      const r = await row<[number, SurveyState, [string, number][]]>(client, WRITABLE, [id]);
+      return r && { expiresAt: r[0], surveyState: r[1], answerTimes: new Map(r[2]) };
     },
-    answerTimes: async (responseId) =>
-      new Map(await rows<[string, number]>(client, 'select question_id, created_at from answers where response_id = $1', [responseId])),
-    replaceAnswerRows: async (responseId, answers) => {
-      await run(client, 'delete from answers where response_id = $1', [responseId]);
-      if (answers.length === 0) return;
-      // One statement for all rows: columns as arrays.
-      const values = answers.map((a) => answerValues({ ...a, responseId }));
-      await run(client, INSERT_ANSWERS, values[0]!.map((_, column) => values.map((v) => v[column])));
-    },
-    saveAnswers: async ({ id, answersJson, at, rating, ratingCategory, hasComment }) => {
-      await run(
-        client,
-        'update survey_responses set answers_json = $1, answered_at = $2, updated_at = $2, rating = $3, rating_category = $4, has_comment = $5 where id = $6',
-        [answersJson, at, rating, ratingCategory, hasComment, id],
-      );
+    saveAnswers: async ({ id, answers, answersJson, at, rating, ratingCategory, hasComment }) => {
+      await run(client, 'delete from answers where response_id = $1', [id]);
+      const values = answers.map((a) => answerValues({ ...a, responseId: id }));
+      const columns = Array.from({ length: 10 }, (_, column) => values.map((v) => v[column]));
+      await run(client, SAVE_ANSWERS, [...columns, answersJson, at, rating, ratingCategory, hasComment, id]);
     },
     findIdempotencyRecord: async ({ writeKeyId, key }) => {
       const r = await row<[string, string]>(client, 'select request_hash, response_body from idempotency_keys where write_key_id = $1 and key = $2', [writeKeyId, key]);

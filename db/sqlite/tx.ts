@@ -40,14 +40,11 @@ export function sqliteTx(db: Db): Tx {
     lock: async () => {},
     writableResponse: async (id) => {
       const r = s.writable.get(id) as { expires_at: number; state: SurveyState } | undefined;
-      return r && { expiresAt: r.expires_at, surveyState: r.state };
+      return r && { expiresAt: r.expires_at, surveyState: r.state, answerTimes: new Map(s.answerTimes.all(id) as [string, number][]) };
     },
-    answerTimes: async (responseId) => new Map(s.answerTimes.all(responseId) as [string, number][]),
-    replaceAnswerRows: async (responseId, answers) => {
-      s.deleteAnswers.run(responseId);
-      for (const a of answers) s.insertAnswer.run(...answerValues({ ...a, responseId }));
-    },
-    saveAnswers: async ({ id, answersJson, at, rating, ratingCategory, hasComment }) => {
+    saveAnswers: async ({ id, answers, answersJson, at, rating, ratingCategory, hasComment }) => {
+      s.deleteAnswers.run(id);
+      for (const a of answers) s.insertAnswer.run(...answerValues({ ...a, responseId: id }));
       s.saveAnswers.run(answersJson, at, at, rating, ratingCategory, hasComment ? 1 : 0, id);
     },
     findIdempotencyRecord: async ({ writeKeyId, key }) => {

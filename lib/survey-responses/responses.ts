@@ -104,11 +104,9 @@ export async function submitSurveyResponse(input: {
     if (!current || current.surveyState === 'disabled') throw surveyDisabled();
     if (now >= current.expiresAt) throw expired();
     // An answer to a question answered before keeps its created_at.
-    const previous = await tx.answerTimes(row.id);
-    const stored = rows.map((r) => toStored({ ...r, createdAt: previous.get(r.questionId) ?? now, updatedAt: now }));
-    await tx.replaceAnswerRows(row.id, stored);
+    const stored = rows.map((r) => toStored({ ...r, createdAt: current.answerTimes.get(r.questionId) ?? now, updatedAt: now }));
     const json = renderAnswers(stored, survey.definition);
-    await tx.saveAnswers({ id: row.id, answersJson: json, at: now, ...figures(stored) });
+    await tx.saveAnswers({ id: row.id, answers: stored, answersJson: json, at: now, ...figures(stored) });
     return json;
   });
   return body(storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state));
