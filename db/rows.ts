@@ -135,3 +135,71 @@ export function keyConditions(
   }
 }
 
+
+const LISTED_COLUMNS =
+  'survey_responses.id, survey_responses.survey_id, survey_responses.survey_version, sv.state, survey_responses.responder_id, ' +
+  'survey_responses.subject_zrns, survey_responses.locale, survey_responses.answers_json, survey_responses.expires_at, ' +
+  'survey_responses.created_at, survey_responses.updated_at';
+
+/** What a dialect writes its own way in the List API's statement. */
+export interface ListFragments {
+  /** The join from the subjects' index to the responses that keeps the index as the outer loop. */
+  join: string;
+  /** `column` is one of the values bound to `?`, and that parameter's value. */
+  anyOf(column: string, values: string[] | number[]): { text: string; param: unknown };
+}
+
+/**
+ * One keyset walk in id order, driven by one responder's (responder_id, id) index, one subject's
+ * (zrn, response_id) index, or the primary key; the other filters only test the rows it meets.
+ */
+function walk(query: ResponseListQuery, driver: { responderId?: number; zrn?: string }, f: ListFragments) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let from = 'survey_responses';
+  let key = 'survey_responses.id';
+  if (driver.zrn !== undefined) {
+    from = `survey_response_subjects s ${f.join} survey_responses on survey_responses.id = s.response_id`;
+    key = 's.response_id';
+    where.push('s.zrn = ?');
+    params.push(driver.zrn);
+  } else if (query.subjectZrns) {
+    const zrns = f.anyOf('zrn', query.subjectZrns);
+    where.push(`survey_responses.id in (select response_id from survey_response_subjects where ${zrns.text})`);
+    params.push(zrns.param);
+  }
+  if (driver.responderId !== undefined) {
+    where.push('responder_id = ?');
+    params.push(driver.responderId);
+  } else if (query.responderIds) {
+    const ids = f.anyOf('responder_id', query.responderIds);
+    where.push(ids.text);
+    params.push(ids.param);
+  }
+  keyConditions(key, query, where, params);
+  params.push(query.limit);
+  const text =
+    `select ${LISTED_COLUMNS} from ${from} ${f.join} surveys sv on sv.id = survey_responses.survey_id` +
+    `${where.length ? ` where ${where.join(' and ')}` : ''} order by ${key} ${query.order} limit ?`;
+  return { text, params };
+}
+
+/**
+ * The List API's page as one statement with `?` placeholders. A list of responders (or else of
+ * subjects) becomes one index walk per value, each stopping after a page, merged: the cost is
+ * values × page, never the table or the depth of the cursor.
+ */
+export function listStatement(query: ResponseListQuery, f: ListFragments): { text: string; params: unknown[] } {
+  const drivers: { responderId?: number; zrn?: string }[] = query.responderIds
+    ? query.responderIds.map((responderId) => ({ responderId }))
+    : query.subjectZrns
+      ? query.subjectZrns.map((zrn) => ({ zrn }))
+      : [{}];
+  const walks = drivers.map((d) => walk(query, d, f));
+  if (walks.length === 1) return walks[0]!;
+  // UNION also drops a response found twice (one with two of the listed subjects).
+  return {
+    text: `${walks.map((w, i) => `select * from (${w.text}) w${i}`).join(' union ')} order by id ${query.order} limit ?`,
+    params: [...walks.flatMap((w) => w.params), query.limit],
+  };
+}

@@ -51,3 +51,13 @@ export async function dropDatabasesStartingWith(adminUrl: string, prefix: string
   for (const { datname } of rows) await dropDatabase(adminUrl, datname);
   return rows.map((row) => row.datname);
 }
+
+/** Makes database `name` (dropped first if it exists) as a copy of `template`, which nobody may be using. */
+export async function createDatabaseFromTemplate(adminUrl: string, name: string, template: string): Promise<string> {
+  const [id, from] = [`"${checkName(name)}"`, `"${checkName(template)}"`];
+  await onAdmin(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${id} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${id} TEMPLATE ${from}`);
+  });
+  return databaseUrl(adminUrl, name);
+}

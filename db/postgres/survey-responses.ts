@@ -1,5 +1,5 @@
-import { ANSWER_COLUMNS, keyConditions, RESPONSE_COLUMN_COUNT, RESPONSE_COLUMNS, answerValues, responseColumnsOf, responseValues, toListed, toResponse } from '../rows';
-import type { BatchItem, ListedResponse, ResponseListQuery, ResponseWithSubjects, StoredResponse } from '../rows';
+import { ANSWER_COLUMNS, listStatement, RESPONSE_COLUMN_COUNT, RESPONSE_COLUMNS, answerValues, responseColumnsOf, responseValues, toListed, toResponse } from '../rows';
+import type { BatchItem, ListedResponse, ListFragments, ResponseListQuery, ResponseWithSubjects, StoredResponse } from '../rows';
 import type { NewAnswerRow, SurveyState } from '../schema';
 import { numbered, pool, postgresTransaction, row, rows, run, type Queryable } from './client';
 
@@ -29,63 +29,14 @@ export async function findSurveyResponse({ id }: { id: string }): Promise<Stored
   return found && { ...toResponse(found), surveyState: found[RESPONSE_COLUMN_COUNT] as SurveyState };
 }
 
-const LISTED_COLUMNS =
-  'survey_responses.id, survey_responses.survey_id, survey_responses.survey_version, sv.state, survey_responses.responder_id, ' +
-  'survey_responses.subject_zrns, survey_responses.locale, survey_responses.answers_json, survey_responses.expires_at, ' +
-  'survey_responses.created_at, survey_responses.updated_at';
+const fragments: ListFragments = {
+  join: 'join',
+  anyOf: (column, values) => ({ text: `${column} = any(?::${typeof values[0] === 'number' ? 'bigint' : 'text'}[])`, param: values }),
+};
 
-/**
- * One keyset walk in id order, driven by one responder's (responder_id, id) index, one subject's
- * (zrn, response_id) primary key, or the primary key; the other filters only test the rows it meets.
- */
-function walk(query: ResponseListQuery, driver: { responderId?: number; zrn?: string }): { text: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  let from = 'survey_responses';
-  let key = 'survey_responses.id';
-  if (driver.zrn !== undefined) {
-    from = 'survey_response_subjects s join survey_responses on survey_responses.id = s.response_id';
-    key = 's.response_id';
-    where.push('s.zrn = ?');
-    params.push(driver.zrn);
-  } else if (query.subjectZrns) {
-    where.push('survey_responses.id in (select response_id from survey_response_subjects where zrn = any(?::text[]))');
-    params.push(query.subjectZrns);
-  }
-  if (driver.responderId !== undefined) {
-    where.push('responder_id = ?');
-    params.push(driver.responderId);
-  } else if (query.responderIds) {
-    where.push('responder_id = any(?::bigint[])');
-    params.push(query.responderIds);
-  }
-  keyConditions(key, query, where, params);
-  params.push(query.limit);
-  const text =
-    `select ${LISTED_COLUMNS} from ${from} join surveys sv on sv.id = survey_responses.survey_id` +
-    `${where.length ? ` where ${where.join(' and ')}` : ''} order by ${key} ${query.order} limit ?`;
-  return { text, params };
-}
-
-/**
- * One page of responses by id. A list of responders (or else of subjects) becomes one index walk per
- * value, each stopping after a page, merged: the cost is values × page, never the table or the
- * depth of the cursor.
- */
+/** One page of responses by id (see listStatement). */
 export async function listSurveyResponses(query: ResponseListQuery): Promise<ListedResponse[]> {
-  const drivers: { responderId?: number; zrn?: string }[] = query.responderIds
-    ? query.responderIds.map((responderId) => ({ responderId }))
-    : query.subjectZrns
-      ? query.subjectZrns.map((zrn) => ({ zrn }))
-      : [{}];
-  const walks = drivers.map((d) => walk(query, d));
-  let text = walks[0]!.text;
-  const params = walks.flatMap((w) => w.params);
-  if (walks.length > 1) {
-    // UNION also drops a response found twice (one with two of the listed subjects).
-    text = `${walks.map((w, i) => `select * from (${w.text}) w${i}`).join(' union ')} order by id ${query.order} limit ?`;
-    params.push(query.limit);
-  }
+  const { text, params } = listStatement(query, fragments);
   return (await rows(await pool(), numbered(text), params)).map(toListed);
 }
 
