@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { closeDb } from '@/db/client';
 import { copyDatabase } from '@/db/copy';
-import { createDatabase, databaseUrl, dropDatabase } from '@/db/postgres/databases';
+import { createDatabase, createDatabaseFromTemplate } from '@/db/postgres/databases';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { bootstrap } from '@/lib/bootstrap';
 import { encodeCursor } from '@/lib/survey-responses/cursor';
@@ -154,14 +154,7 @@ async function postgresCopy(rows: number, from: string, admin: string): Promise<
     writeFileSync(marker, admin);
     console.log(`copied ${rows} responses to PostgreSQL in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  const run = `${pristine}_run`;
-  await dropDatabase(admin, run);
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database "${run}" template "${pristine}"`);
-  await client.end();
-  return databaseUrl(admin, run);
+  return createDatabaseFromTemplate(admin, `${pristine}_run`, pristine);
 }
 
 function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
