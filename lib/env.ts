@@ -4,6 +4,8 @@ const schema = z.object({
   SURVEY_RESPONSE_TTL_DAYS: z.coerce.number().positive().max(3650).default(28),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD needs at least 8 characters').optional(),
+  // How long a stopping server may take to finish the requests in flight before it exits anyway.
+  SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().max(3600).default(10),
 });
 
 let parsed: z.output<typeof schema> | undefined;
