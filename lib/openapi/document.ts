@@ -5,9 +5,9 @@ import { servicePaths } from './paths-service';
 import { surveyResponsePaths } from './paths-survey-responses';
 import { surveyPaths, userPaths } from './paths-surveys-users';
 
-// The OpenAPI 3.1 document of both APIs (DESIGN.md "OpenAPI"). Request parts come from the zod schemas
-// that validate the requests, so the document follows every change to them; the answers are described
-// in shapes-*.ts, and the API suites hold every answer they receive to this document.
+// The OpenAPI 3.1 document of both APIs (docs/zendesk-api.md, docs/ingestion.md). Request parts come
+// from the zod schemas that validate the requests, so the document follows every change to them; the
+// answers are described in shapes-*.ts, and the API suites hold every answer they receive to it.
 
 const DESCRIPTION = `Two APIs over one survey model:
 

@@ -80,7 +80,7 @@ export const unmatchedResponses = {
   },
   MethodNotAllowed: {
     description: 'A method a path does not offer: title "Method not allowed".',
-    headers: z.object({ Allow: z.string().optional().meta({ description: 'The methods the path offers.' }) }),
+    headers: z.object({ Allow: z.string().meta({ description: 'The methods the path offers.' }) }),
     content: json,
   },
 } satisfies Record<string, ZodOpenApiResponseObject>;

@@ -28,8 +28,8 @@ function bySpecificity(a: string[], b: string[]): number {
 
 /**
  * The template (`/api/v2/users/{id}`) that `pathname` (not decoded, without the query) matches, or
- * undefined. Under /api/v2 a `.json` suffix names the same resource (DESIGN.md, leniency rules), so
- * `/api/v2/users/me.json` is `/api/v2/users/me`, not the user with id `me.json`.
+ * undefined. Under /api/v2 a `.json` suffix names the same resource (docs/zendesk-api.md, leniency
+ * rules), so `/api/v2/users/me.json` is `/api/v2/users/me`, not the user with id `me.json`.
  */
 export function matchPath(templates: readonly string[], pathname: string): string | undefined {
   const candidates = [segments(pathname)];

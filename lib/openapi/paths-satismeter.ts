@@ -5,8 +5,8 @@ import { BODY_400, errorResponses } from './errors';
 import { described } from './params';
 import { ingestedResponse } from './shapes-satismeter';
 
-// SatisMeter's "insert response" (DESIGN.md "SatisMeter-compatible API — decisions"). The write key in
-// the body is the only credential, so this route answers CORS and takes no Authorization header.
+// SatisMeter's "insert response" (docs/ingestion.md). The write key in the body is the only
+// credential, so this route answers CORS and takes no Authorization header.
 
 const TAG = 'SatisMeter ingestion';
 

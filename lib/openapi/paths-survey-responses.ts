@@ -11,7 +11,7 @@ import { BODY_400, errorResponses, FORBIDDEN_403, PARAMS_400, UNAUTHORIZED_401 }
 import { described, LOCALE, RESPONSE_ID } from './params';
 import { createdSurveyResponse, localizedSurveyResponse, surveyResponse, surveyResponsePage } from './shapes-zendesk';
 
-// The Guide survey_responses API (DESIGN.md "Zendesk API — decisions"), request schemas as validated.
+// The Guide survey_responses API (docs/zendesk-api.md), request schemas as validated.
 
 const TAG = 'Survey responses';
 const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
