@@ -50,8 +50,10 @@ const retryAfter = (description: string) =>
 const shared = {
   429: {
     id: 'TooManyRequests',
+    // Documented ahead of the throttle itself (docs/planned.md), so that clients handle it from the start.
     description:
-      'Too many failed credentials (API token, write key or access token) from this client address: wait as `Retry-After` says.',
+      'Too many failed credentials (API token, write key or access token) from this client address: wait as `Retry-After` says. ' +
+      'Reserved: not enforced yet.',
     headers: retryAfter('Seconds to wait before trying again.'),
     content: json,
   },

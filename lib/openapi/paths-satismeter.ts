@@ -26,7 +26,7 @@ export const satismeterPaths: ZodOpenApiPathsObject = {
         'The body names a write key (`writeKey`, made by admins: the only credential of this API, checked before anything else), ' +
         'the campaign (an NPS or custom survey id), the answer (`rating` 0–10 for NPS campaigns, `answers` by question id or alias, ' +
         'closed-question values by option id or label) and exactly one of `userId` / `anonymousId`. `traits` are merged into the ' +
-        'user (an empty string means "not given"). The response lands in the same model as the Zendesk API\'s: it shows in its List. ' +
+        'user (an empty string means "not given"); `method` is matched in any case. The response lands in the same model as the Zendesk API\'s: it shows in its List. ' +
         'Unknown fields are ignored. With an `Idempotency-Key`, a retried request gets the first answer back (`Idempotent-Replayed: true`) ' +
         'and stores nothing new.',
       security: [],

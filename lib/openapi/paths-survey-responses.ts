@@ -44,7 +44,7 @@ export const surveyResponsePaths: ZodOpenApiPathsObject = {
       requestParams: { query: listQuery },
       responses: {
         200: { description: 'One page of responses.', content: json(surveyResponsePage) },
-        ...errorResponses({ 400: `${PARAMS_400} A cursor that was tampered with, or is used with another sort, is refused too.`, 401: UNAUTHORIZED_401 }),
+        ...errorResponses({ 400: `${PARAMS_400} A cursor this API did not issue, or issued for another sort, is "Invalid cursor".`, 401: UNAUTHORIZED_401 }),
       },
     },
     post: {
