@@ -65,7 +65,10 @@ export function handle<C>(fn: Handler<C>): Handler<C> {
   };
 }
 
-const tooLarge = () => new ApiError('BadRequest', [{ title: 'Request body too large', detail: 'The limit is 1 MiB' }]);
+// The rest of an oversize body is never read: the connection is closed after the answer, so the next
+// request a client sends goes on a fresh connection instead of into the unread body.
+const tooLarge = () =>
+  new ApiError('BadRequest', [{ title: 'Request body too large', detail: 'The limit is 1 MiB' }], { Connection: 'close' });
 
 /** The body as text, refused once it passes the limit: a huge body is never buffered whole. */
 async function readLimited(request: Request): Promise<string> {
