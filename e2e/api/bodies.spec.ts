@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { adminAuth } from '../support/api';
 
 // A body the server does not read to its end (past the 1 MiB limit, or refused before it is read)

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { signInAsAdmin } from '../admin/support';
 import { adminAuth, basicAuth, cli, csatAnswers, defaultSurvey, makeNpsCampaign, makeUser, offer, suiteCredentials } from '../support/api';
 import type { E2eProjectMetadata } from '../support/paths';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { adminAuth, csatAnswers, defaultSurvey, makeCsatSurvey, makeNpsCampaign, makeUser, offer, suiteCredentials, uniqueTicket } from '../support/api';
 
 // What real Zendesk and SatisMeter clients send (docs/zendesk-api.md, "Leniency"): `.json` suffixes,

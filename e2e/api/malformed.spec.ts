@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { adminAuth, csatAnswers, defaultSurvey, makeUser, offer, uniqueTicket } from '../support/api';
 
 // Whatever a client sends, the answer is a 4xx in the envelope, never a 5xx, and nothing changes.

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { createDatabase, dropDatabase } from '@/db/postgres/databases';
 
 // A database that goes away is a 503 (never a 400 or a 500), and the server recovers by itself when

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { adminAuth, csatAnswers, defaultSurvey, makeUser, offer, uniqueTicket } from '../support/api';
 
 type Page = {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { adminAuth, cli, defaultSurvey, suiteCredentials } from '../support/api';
 
 const st = (value: string) => ({ type: 'static', value });

@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { surveyPagePath } from '@/lib/survey-responses/links';
 import type { PageError } from '@/lib/survey-page/submit';
 import { answerField, followUpCss, type PageQuestion, type SurveyPageView } from '@/lib/survey-page/view';
-import { html, trusted, type Html } from './html';
+import { html, trusted, type Html } from '@/lib/http/html';
 import { STYLES } from './styles';
 import { pageText, type PageText } from './text';
 

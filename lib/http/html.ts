@@ -1,5 +1,6 @@
-// A small HTML builder for the survey page: every interpolated value is escaped unless it is
-// already Html. The page is rendered without React on purpose (see README: "Survey page").
+// A small HTML builder for the pages rendered without React (the survey page, the API docs): every
+// interpolated value is escaped unless it is already Html. Without React on purpose (see README:
+// "Survey page").
 
 export class Html {
   constructor(readonly value: string) {}

@@ -1,0 +1,71 @@
+import { createDocument } from 'zod-openapi';
+import { unmatchedResponses } from './errors';
+import { satismeterPaths } from './paths-satismeter';
+import { servicePaths } from './paths-service';
+import { surveyResponsePaths } from './paths-survey-responses';
+import { surveyPaths, userPaths } from './paths-surveys-users';
+
+// The OpenAPI 3.1 document of both APIs (docs/zendesk-api.md, docs/ingestion.md). Request parts come
+// from the zod schemas that validate the requests, so the document follows every change to them; the
+// answers are described in shapes-*.ts, and the API suites hold every answer they receive to it.
+
+const DESCRIPTION = `Two APIs over one survey model:
+
+- A Zendesk-compatible API: the Guide \`survey_responses\` API, the read side of the Guide \`surveys\` API (with admin-only survey management as an extension) and a minimal Users API. A helpdesk integration written for Zendesk's CSAT works by changing the base URL.
+- A SatisMeter-compatible ingestion API, \`POST /api/responses\`, for NPS and custom surveys answered in apps.
+
+Credentials: \`Authorization: Basic base64("{email}/token:{api_token}")\` (zendeskApiToken below): API tokens are made by admins; the email picks the user the request acts as, and that user's role applies. Credentials in the URL are ignored. Two credentials travel in the body instead: a survey response's \`access_token\` (Submit) and the SatisMeter \`writeKey\`.
+
+What Zendesk clients send is accepted: \`.json\` may be appended to any \`/api/v2\` path (\`/api/v2/users/me.json\`) and names the same resource, so it is not listed separately; an empty query parameter counts as absent; unknown fields of Zendesk-shaped bodies are ignored (survey definitions, an extension, refuse them).
+
+Errors: every 4xx and 5xx answer is the envelope \`{"errors":[{"code","status","title","detail"?,"source"?}]}\` (ErrorEnvelope). Failed credentials are to be throttled per client address (429 with \`Retry-After\`, reserved: not enforced yet); a database that cannot be reached is a 503 with \`Retry-After\`. A request that matches no operation is answered as \`x-unmatched-requests\` says: 404 for an unknown path under /api, 405 for a method a path does not offer, 400 for a path whose percent-escapes do not decode. HEAD is answered as GET, without a body.
+
+Timestamps are ISO 8601 in UTC with milliseconds.`;
+
+function build() {
+  return createDocument({
+    openapi: '3.1.0',
+    info: { title: 'Help Center Surveys API', version: '1', description: DESCRIPTION },
+    tags: [
+      { name: 'Survey responses', description: "Zendesk's Guide survey_responses API." },
+      { name: 'Surveys', description: "The read side of Zendesk's Guide surveys API, and survey management (an extension)." },
+      { name: 'Users', description: "A minimal subset of Zendesk's Users API." },
+      { name: 'SatisMeter ingestion', description: "SatisMeter's insert-response API, authorized by a write key in the body." },
+      { name: 'Service', description: 'Liveness and this document.' },
+    ],
+    security: [{ zendeskApiToken: [] }],
+    paths: { ...surveyResponsePaths, ...surveyPaths, ...userPaths, ...satismeterPaths, ...servicePaths },
+    components: {
+      securitySchemes: {
+        zendeskApiToken: {
+          type: 'http',
+          scheme: 'basic',
+          description: 'User name `{email}/token`, password an API token: `Authorization: Basic base64("{email}/token:{api_token}")`.',
+        },
+      },
+      responses: unmatchedResponses,
+    },
+    // No operation can describe these, so the document says it here, for readers and for the API
+    // suites' answer checks alike (e2e/support/openapi-check.ts).
+    'x-unmatched-requests': {
+      malformedPath: { status: '400', response: { $ref: '#/components/responses/MalformedUrl' } },
+      unknownPath: { status: '404', response: { $ref: '#/components/responses/NoSuchEndpoint' } },
+      methodNotAllowed: { status: '405', response: { $ref: '#/components/responses/MethodNotAllowed' } },
+    },
+  });
+}
+
+export type OpenApiDocument = ReturnType<typeof build>;
+
+let built: OpenApiDocument | undefined;
+let text: string | undefined;
+
+/** The document, made once per process: the schemas cannot change while it runs. */
+export function openApiDocument(): OpenApiDocument {
+  return (built ??= build());
+}
+
+/** The document as JSON text, serialized once. */
+export function openApiJson(): string {
+  return (text ??= JSON.stringify(openApiDocument()));
+}
