@@ -10,6 +10,11 @@ const nextConfig: NextConfig = {
   // The admin view may only be framed by itself (its survey preview): no clickjacking from elsewhere.
   // Only X-Frame-Options: a header set here replaces the route's own, and the preview's content sets
   // a strict Content-Security-Policy of its own.
+  // Zendesk allows `.json` after any resource path (`/api/v2/users/me.json`), and client libraries such
+  // as node-zendesk always send it: it names the same resource. Rewritten before the routes are matched.
+  async rewrites() {
+    return { beforeFiles: [{ source: '/api/v2/:path+.json', destination: '/api/v2/:path+' }], afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [{ source: '/admin/:path*', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] }];
   },

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { databaseUrl } from './db/postgres/databases';
 import { E2E_DATABASE, E2E_POSTGRES_DATABASE, credentialsFile, type E2eProjectMetadata } from './e2e/support/paths';
+import { systemChromium } from './e2e/support/browser';
 import { projectChosen, splitProjects } from './scripts/test-projects';
 
 // Every spec runs once per database, each project against its own server and database:
@@ -24,9 +24,8 @@ if (isRunner && !postgresAdminUrl && projectChosen(chosen, 'postgres')) {
   );
 }
 
-// On this kind of machine Playwright may not download a browser: use Debian's Chromium when present,
-// Playwright's own elsewhere.
-const systemChromium = '/usr/bin/chromium';
+// The machine's Chromium when it has one (e2e/support/browser.ts), Playwright's own elsewhere.
+const executablePath = systemChromium();
 const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
@@ -95,7 +94,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     launchOptions: {
-      ...(existsSync(systemChromium) && { executablePath: systemChromium }),
+      ...(executablePath && { executablePath }),
       args: chromiumFlags,
     },
   },

@@ -3,13 +3,15 @@ import { countUsers } from '@/db/users';
 import { listSurveys } from '@/db/surveys';
 import { hashPassword, randomSecret } from './auth/secrets';
 import { env } from './env';
+import { ensureCursorSecret } from './survey-responses/cursor';
 import { defaultCsatDefinition } from './surveys/default-csat';
 import { seedSurvey } from './surveys/surveys';
 import { addUser } from './users/users';
 
 /**
- * First start on an empty database: the default CSAT survey and an admin (from ADMIN_EMAIL /
- * ADMIN_PASSWORD, or a generated password printed this once). Later starts change nothing.
+ * First start on an empty database: the default CSAT survey, an admin (from ADMIN_EMAIL /
+ * ADMIN_PASSWORD, or a generated password printed this once) and the secrets requests read (so that
+ * no GET ever writes). Later starts change nothing.
  * Instances starting together seed once (underStartupLock); the first query applies the migrations.
  */
 export async function bootstrap(log: (line: string) => void = console.log): Promise<void> {
@@ -17,6 +19,7 @@ export async function bootstrap(log: (line: string) => void = console.log): Prom
 }
 
 async function seed(log: (line: string) => void): Promise<void> {
+  await ensureCursorSecret();
   if ((await listSurveys({ types: ['CUSTOMER_SATISFACTION'] })).length === 0) {
     const survey = await seedSurvey({ type: 'CUSTOMER_SATISFACTION', definition: defaultCsatDefinition() });
     log(`Seeded the default CSAT survey ${survey.id}`);

@@ -1,6 +1,7 @@
 import { DatabaseUnavailable, InvalidValue } from '@/db/errors';
 
-// The one error envelope of both APIs (DESIGN.md): {"errors":[{code,status,title,detail?,source?}]}.
+// The one error envelope of both APIs (docs/zendesk-api.md, Errors):
+// {"errors":[{code,status,title,detail?,source?}]}.
 
 export type ErrorCode =
   | 'BadRequest'

@@ -33,8 +33,8 @@ export function iso(ms: number): string {
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Epoch values below 10^11 are read as seconds (DESIGN.md), larger ones as milliseconds. As the end of
- * an inclusive range, a second covers its last millisecond too.
+ * Epoch values below 10^11 are read as seconds (docs/zendesk-api.md, List), larger ones as
+ * milliseconds. As the end of an inclusive range, a second covers its last millisecond too.
  */
 export function epochToMs(value: number, edge: 'start' | 'end' = 'start'): number {
   if (value >= 1e11) return value;

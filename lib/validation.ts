@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, type ErrorSource } from './errors';
 
 type Where = 'body' | 'query' | 'path' | 'header';
@@ -25,3 +25,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
     })),
   );
 }
+
+export const TOO_LARGE = `must be at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1)`;
+
+/**
+ * An integer written in digits (a path or query value): read as a number, and refused past 2^53 - 1
+ * rather than silently rounded. `from: 1` refuses 0 and leading zeros.
+ */
+export const integerText = (message: string, { from = 1 }: { from?: 0 | 1 } = {}) =>
+  z
+    .string()
+    .regex(from === 1 ? /^[1-9][0-9]*$/ : /^[0-9]+$/, { message, abort: true })
+    .refine((digits) => Number(digits) <= Number.MAX_SAFE_INTEGER, TOO_LARGE)
+    .transform(Number);

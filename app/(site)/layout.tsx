@@ -1,10 +1,17 @@
+import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import './site.css';
+
+export const metadata: Metadata = {
+  title: 'Help Center Surveys',
+  description: 'Self-hosted CSAT and NPS surveys with a Zendesk-compatible API.',
+};
 
 export default function SiteLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-US">
-      <body style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem auto', maxWidth: '40rem', padding: '0 1rem' }}>
-        {children}
+      <body>
+        <div className="site-page">{children}</div>
       </body>
     </html>
   );

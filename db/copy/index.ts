@@ -182,3 +182,19 @@ export async function copyDatabase({ from, to, log = () => {}, batchSize = BATCH
     for (const side of sides.reverse()) await side.close().catch(() => {});
   }
 }
+
+/**
+ * Every row of every table at `url`, in key order, read in one snapshot: for tests that compare two
+ * moments or two instances (a read must change nothing; a copy must equal its source).
+ */
+export async function readContents(url: string): Promise<Record<string, Row[]>> {
+  const side = await open(url);
+  try {
+    await side.snapshot();
+    const contents: Record<string, Row[]> = {};
+    for (const table of copyTables()) contents[table.name] = await side.read(table, undefined, Number.MAX_SAFE_INTEGER);
+    return contents;
+  } finally {
+    await side.close();
+  }
+}

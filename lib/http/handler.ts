@@ -65,7 +65,10 @@ export function handle<C>(fn: Handler<C>): Handler<C> {
   };
 }
 
-const tooLarge = () => new ApiError('BadRequest', [{ title: 'Request body too large', detail: 'The limit is 1 MiB' }]);
+// The rest of an oversize body is never read: the connection is closed after the answer, so the next
+// request a client sends goes on a fresh connection instead of into the unread body.
+const tooLarge = () =>
+  new ApiError('BadRequest', [{ title: 'Request body too large', detail: 'The limit is 1 MiB' }], { Connection: 'close' });
 
 /** The body as text, refused once it passes the limit: a huge body is never buffered whole. */
 async function readLimited(request: Request): Promise<string> {
@@ -114,12 +117,32 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/** Query parameters as a plain object; a repeated parameter keeps its last value. */
+/**
+ * Query parameters as a plain object; a repeated parameter keeps its last value, and an empty one is
+ * absent (Zendesk's own List example is `?filter=&page=&sort=`).
+ */
 export function queryOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
+  const query: Record<string, string> = {};
+  for (const [name, value] of new URL(request.url).searchParams) {
+    if (value === '') delete query[name];
+    else query[name] = value;
+  }
+  return query;
 }
 
-/** For the methods a route does not offer: a 405 in the envelope instead of Next's empty one. */
-export const methodNotAllowed = handle(async () => {
-  throw new ApiError('MethodNotAllowed', [{ title: 'Method not allowed' }]);
-});
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+type Handlers = Record<Method, (request: Request, context: unknown) => Promise<Response>>;
+
+/**
+ * The handlers of the methods a route does not offer: a 405 in the envelope (instead of Next's empty
+ * one) with `Allow` naming what it does offer. Next answers HEAD with the GET handler and OPTIONS
+ * itself. `export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');`
+ */
+export function otherMethods<A extends Method>(...allowed: A[]): Omit<Handlers, A> {
+  const allow = [...allowed, ...(allowed.includes('GET' as A) ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  const refuse = handle(async () => {
+    throw new ApiError('MethodNotAllowed', [{ title: 'Method not allowed' }], { Allow: allow });
+  });
+  return Object.fromEntries(METHODS.filter((m) => !allowed.includes(m as A)).map((m) => [m, refuse])) as Omit<Handlers, A>;
+}

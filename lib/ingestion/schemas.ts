@@ -4,7 +4,15 @@ import { email, localeTag } from '../users/schemas';
 
 // SatisMeter's "insert response" body. Unknown fields are ignored, as SatisMeter's own API does.
 
-const id = z.union([z.string().trim().min(1).max(255), z.number().int().transform(String)]);
+const id = z.union([z.string().trim().min(1).max(255), z.number().int().transform(String)], {
+  error: 'must be a string of 1 to 255 characters or an integer up to 2^53 - 1',
+});
+
+// The reference writes `In-App`; apps send `in-app`, `In-app`, … The stored and answered form is the reference's.
+const method = z
+  .string()
+  .transform((m) => responseMethods.find((known) => known.toLowerCase() === m.toLowerCase()) ?? m)
+  .pipe(z.enum(responseMethods));
 /** The only credential of the ingestion API. */
 export const writeKey = z.string().min(1).max(200);
 const traitValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
@@ -13,7 +21,7 @@ export const insertResponseBody = z
   .object({
     writeKey,
     campaign: z.string().min(1).max(100),
-    method: z.enum(responseMethods).default('In-App'),
+    method: method.default('In-App'),
     rating: z.number().int().min(0).max(10).optional(),
     answers: z
       .array(z.object({ id: z.string().min(1).max(100), value: z.union([z.number(), z.string().max(10_000)]) }))
@@ -23,8 +31,11 @@ export const insertResponseBody = z
     anonymousId: id.optional(),
     // Traits are free-form, except the two that become the user's own fields: those must be what the
     // Users API would accept (the locale also becomes the response's).
+    // An empty string means "not given" (the reference's own example sends `"email": ""`): the stored
+    // value stays.
     traits: z
       .record(z.string().min(1).max(100), traitValue)
+      .transform((traits) => Object.fromEntries(Object.entries(traits).filter(([, value]) => value !== '')))
       .superRefine((traits, ctx) => {
         const fields = [
           ['email', email, 'must be an email address'],

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, ensureCursorSecret } from './cursor';
+
+// The server makes the secret when it starts; so does this file.
+beforeAll(ensureCursorSecret);
 
 const id = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { getOrCreateSetting } from '@/db/settings';
+import { ensureSetting, readSetting } from '@/db/settings';
 import { ApiError } from '../errors';
 import { isUlid } from '../ids';
 
@@ -7,8 +7,16 @@ import { isUlid } from '../ids';
 
 export type Sort = 'id' | '-id';
 
+const SECRET = 'cursor_secret';
+
+/** Made at start (lib/bootstrap.ts), so that listing, a read, never writes. */
+export async function ensureCursorSecret(): Promise<void> {
+  await ensureSetting({ key: SECRET, make: () => randomBytes(32).toString('base64url') });
+}
+
 async function key(): Promise<Buffer> {
-  const secret = await getOrCreateSetting({ key: 'cursor_secret', make: () => randomBytes(32).toString('base64url') });
+  const secret = await readSetting({ key: SECRET });
+  if (secret === undefined) throw new Error('The cursor secret is missing: the server makes it when it starts (lib/bootstrap.ts)');
   return Buffer.from(secret, 'base64url');
 }
 

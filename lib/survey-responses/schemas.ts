@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { localeParam } from '../surveys/schemas';
 import { localeTag } from '../users/schemas';
+import { integerText, TOO_LARGE } from '../validation';
 
 export const ZRN = /^zen:(ticket|request):[1-9][0-9]{0,18}$|^zen:conversation:[0-9a-f-]{36}$/i;
 
 const zrn = z.string().regex(ZRN, 'must be a ZRN such as zen:ticket:123, zen:request:123 or zen:conversation:<uuid>');
 
-const userId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const userId = z.number().max(Number.MAX_SAFE_INTEGER, { message: TOO_LARGE, abort: true }).int().positive();
 
 export const createSurveyResponseBody = z.object({
   survey_response: z.object({
     survey_id: z.string().min(1).max(100),
     // Zendesk's own examples send it both as a number and as a numeric string.
     responder_id: z
-      .union([userId, z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a user id').transform(Number).pipe(userId)])
+      .union([userId, integerText('must be a user id')], { error: 'must be a user id: a positive integer up to 2^53 - 1, or its digits' })
       .nullish(),
     subject_zrns: z
       .array(zrn)
@@ -31,8 +32,8 @@ const id = z.string().min(1).max(100);
 // Zendesk documents the write shape `pre_defined`/`value`; the read shape `predefined`/`option_id` is
 // accepted too, so a client may send back what it read.
 const selection = z.union([
-  z.strictObject({ type: z.literal('pre_defined'), value: id }).transform((s) => s.value),
-  z.strictObject({ type: z.literal('predefined'), option_id: id }).transform((s) => s.option_id),
+  z.object({ type: z.literal('pre_defined'), value: id }).transform((s) => s.value),
+  z.object({ type: z.literal('predefined'), option_id: id }).transform((s) => s.option_id),
 ]);
 
 export const answerInput = z.discriminatedUnion('type', [
@@ -56,14 +57,11 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(item).min(1, 'must list at least one value').max(100));
 
-const epoch = z
-  .string()
-  .regex(/^[0-9]{1,16}$/, 'must be a Unix epoch time in milliseconds')
-  .transform(Number);
+const epoch = integerText('must be a Unix epoch time in milliseconds', { from: 0 });
 
 export const listSurveyResponsesQuery = z
   .object({
-    'filter[responder_ids]': commaList(z.string().regex(/^[1-9][0-9]{0,15}$/, 'must list user ids').transform(Number)).optional(),
+    'filter[responder_ids]': commaList(integerText('must list user ids')).optional(),
     'filter[subject_zrns]': commaList(zrn.transform((s) => s.toLowerCase())).optional(),
     'filter[created_at_start]': epoch.optional(),
     'filter[created_at_end]': epoch.optional(),

@@ -12,7 +12,7 @@ const scale = (n: number, subType: RatingQuestion['sub_type'] = 'customer_satisf
 });
 
 describe('ratingCategory', () => {
-  it('splits 2-, 3- and 5-point scales as DESIGN.md says', () => {
+  it('splits 2-, 3- and 5-point scales as docs/model.md says', () => {
     const cat = (n: number) => scale(n).options.map((o) => ratingCategory(scale(n), o.rating));
     expect(cat(2)).toEqual(['bad', 'good']);
     expect(cat(3)).toEqual(['bad', 'bad', 'good']);

@@ -10,7 +10,7 @@ export function npsCategory(rating: number): NpsCategory {
 }
 
 /**
- * DESIGN.md: scale 1–2 → 1 bad, 2 good; 1–3 → 1–2 bad, 3 good; 1–5 → 1–3 bad, 4–5 good.
+ * docs/model.md: scale 1–2 → 1 bad, 2 good; 1–3 → 1–2 bad, 3 good; 1–5 → 1–3 bad, 4–5 good.
  * An NPS scale maps detractor/passive/promoter to Zendesk's bad/neutral/good.
  */
 export function ratingCategory(question: RatingQuestion, rating: number): RatingCategory {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { surveyStates, surveyTypes } from '@/db/schema';
 import { LOCALE_TAG } from '../i18n/locales';
+import { integerText } from '../validation';
 import { ratingQuestionTypes, ratingSubTypes } from './definition';
 
 const text = z.string().trim().min(1).max(2000);
@@ -95,7 +96,8 @@ export const surveyIdParams = z.object({ id: surveyId });
 export const surveyPathParams = z.object({
   locale: localeParam,
   id: surveyId,
-  version: z.string().regex(/^[1-9][0-9]{0,8}$/, 'must be a positive integer').transform(Number),
+  // Any version above the latest gives the latest, however large (up to 2^53 - 1).
+  version: integerText('must be a positive integer'),
 });
 
 export const listSurveysQuery = z.object({

@@ -11,7 +11,7 @@ import { normalizeQuestions } from './normalize';
 import type { campaignSettings, QuestionInput } from './schemas';
 import { serializeSurvey } from './serialize';
 
-// Zendesk's title for an unknown survey (DESIGN.md), as Create uses it.
+// Zendesk's title for an unknown survey (docs/zendesk-api.md), as Create uses it.
 export const surveyNotFound = () => notFound('The survey is not found by provided id');
 
 /** A survey version's questions; versions are immutable, so this is what a response is pinned to. */

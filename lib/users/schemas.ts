@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { userRoles } from '@/db/schema';
 import { LOCALE_TAG } from '../i18n/locales';
+import { integerText } from '../validation';
 
 export const email = z
   .string()
@@ -21,12 +22,16 @@ export const userFields = z.strictObject({
   external_id: z.string().trim().min(1).max(255).nullish(),
 });
 
-// No defaults here: a field left out of an update keeps its stored value.
+// Zendesk spells the customer's role `end-user`; we store and answer `end_user` and take either.
+const role = z.enum([...userRoles, 'end-user']).transform((r) => (r === 'end-user' ? 'end_user' : r));
+
+// No defaults here: a field left out of an update keeps its stored value. Like Zendesk, fields we do
+// not keep (`verified`, `phone`, `time_zone`, `user_fields`, …) are ignored; the known ones are checked.
 export const createOrUpdateUserBody = z.object({
-  user: z.strictObject({
+  user: z.object({
     email,
     name: z.string().trim().min(1).max(200).optional(),
-    role: z.enum(userRoles).optional(),
+    role: role.optional(),
     locale: localeTag.optional(),
     external_id: z.string().trim().min(1).max(255).nullish(),
   }),
@@ -34,5 +39,5 @@ export const createOrUpdateUserBody = z.object({
 export type CreateOrUpdateUserInput = z.output<typeof createOrUpdateUserBody>['user'];
 
 export const userIdParam = z.object({
-  id: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be an integer user id').transform(Number),
+  id: integerText('must be an integer user id'),
 });

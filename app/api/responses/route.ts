@@ -1,4 +1,4 @@
-import { handle, jsonText, readJson } from '@/lib/http/handler';
+import { handle, jsonText, readJson, otherMethods } from '@/lib/http/handler';
 import { ingestRequest } from '@/lib/ingestion/ingest';
 import { ingestionHeaders } from '@/lib/ingestion/schemas';
 import { parseInput } from '@/lib/validation';
@@ -34,4 +34,4 @@ export function OPTIONS() {
   return new Response(null, { status: 204, headers: CORS });
 }
 
-export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

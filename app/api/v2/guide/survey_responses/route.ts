@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json, jsonText, publicUrl, queryOf, readJson } from '@/lib/http/handler';
+import { handle, json, jsonText, publicUrl, queryOf, readJson, otherMethods } from '@/lib/http/handler';
 import { listSurveyResponses } from '@/lib/survey-responses/list';
 import { createSurveyResponse } from '@/lib/survey-responses/responses';
 import { createSurveyResponseBody, listSurveyResponsesQuery } from '@/lib/survey-responses/schemas';
@@ -17,4 +17,4 @@ export const POST = handle(async (request) => {
   return json({ survey_response: await createSurveyResponse({ actor, input: body.survey_response }) });
 });
 
-export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json, readJson } from '@/lib/http/handler';
+import { handle, json, readJson, otherMethods } from '@/lib/http/handler';
 import { createSurveyBody } from '@/lib/surveys/schemas';
 import { createSurvey } from '@/lib/surveys/surveys';
 import { parseInput } from '@/lib/validation';
@@ -10,4 +10,4 @@ export const POST = handle(async (request) => {
   return json({ survey: await createSurvey({ actor, survey }) }, 201);
 });
 
-export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

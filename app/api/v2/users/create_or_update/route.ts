@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json, readJson } from '@/lib/http/handler';
+import { handle, json, readJson, otherMethods } from '@/lib/http/handler';
 import { createOrUpdateUserBody } from '@/lib/users/schemas';
 import { createOrUpdateUser } from '@/lib/users/users';
 import { parseInput } from '@/lib/validation';
@@ -12,4 +12,4 @@ export const POST = handle(async (request) => {
   return json({ user: result.user }, result.created ? 201 : 200);
 });
 
-export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

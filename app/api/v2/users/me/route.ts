@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json } from '@/lib/http/handler';
+import { handle, json, otherMethods } from '@/lib/http/handler';
 import { showUser } from '@/lib/users/users';
 
 export const GET = handle(async (request) => {
@@ -7,4 +7,4 @@ export const GET = handle(async (request) => {
   return json({ user: await showUser({ actor, id: actor.id }) });
 });
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json, queryOf } from '@/lib/http/handler';
+import { handle, json, queryOf, otherMethods } from '@/lib/http/handler';
 import { listSurveysQuery, localeParams } from '@/lib/surveys/schemas';
 import { listSurveys } from '@/lib/surveys/surveys';
 import { parseInput } from '@/lib/validation';
@@ -14,4 +14,4 @@ export const GET = handle(async (request, { params }: Context) => {
   return json(await listSurveys({ actor, locale, ...(types && { types }) }));
 });
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,5 +1,5 @@
 import { authenticate, requireActor } from '@/lib/auth/credentials';
-import { handle, jsonText, readJson } from '@/lib/http/handler';
+import { handle, jsonText, readJson, otherMethods } from '@/lib/http/handler';
 import { showSurveyResponse, submitSurveyResponse } from '@/lib/survey-responses/responses';
 import { responseIdParams, submitSurveyResponseBody } from '@/lib/survey-responses/schemas';
 import { parseInput } from '@/lib/validation';
@@ -27,4 +27,4 @@ export const POST = handle(async (request, { params }: Context) => {
   );
 });
 
-export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

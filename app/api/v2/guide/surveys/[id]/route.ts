@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json, readJson } from '@/lib/http/handler';
+import { handle, json, readJson, otherMethods } from '@/lib/http/handler';
 import { surveyIdParams, updateSurveyBody } from '@/lib/surveys/schemas';
 import { updateSurvey } from '@/lib/surveys/surveys';
 import { parseInput } from '@/lib/validation';
@@ -13,4 +13,4 @@ export const PUT = handle(async (request, { params }: Context) => {
   return json({ survey: await updateSurvey({ actor, id, survey }) });
 });
 
-export { methodNotAllowed as GET, methodNotAllowed as POST, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { GET, POST, PATCH, DELETE } = otherMethods('PUT');

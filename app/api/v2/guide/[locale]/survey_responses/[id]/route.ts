@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, jsonText } from '@/lib/http/handler';
+import { handle, jsonText, otherMethods } from '@/lib/http/handler';
 import { showSurveyResponse } from '@/lib/survey-responses/responses';
 import { localizedResponseParams } from '@/lib/survey-responses/schemas';
 import { parseInput } from '@/lib/validation';
@@ -12,4 +12,4 @@ export const GET = handle(async (request, { params }: Context) => {
   return jsonText(await showSurveyResponse({ actor, id, locale }));
 });
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/http/handler';
+import { handle, json, otherMethods } from '@/lib/http/handler';
 import { surveyPathParams } from '@/lib/surveys/schemas';
 import { showSurvey } from '@/lib/surveys/surveys';
 import { parseInput } from '@/lib/validation';
@@ -11,4 +11,4 @@ export const GET = handle(async (_request, { params }: Context) => {
   return json({ survey: await showSurvey({ id, version, locale }) });
 });
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from '@/lib/http/handler';
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');
