@@ -310,10 +310,10 @@ test('Zendesk, List Survey Responses: curl_created_at', async ({ request }) => {
 
 // ---------------------------------------------------------------------------------------------------
 // SatisMeter, "Insert-response API": https://help.satismeter.com/en/articles/2908445-insert-response-api
-// (the NPS example, with "rating": 10) and its later edition
-// https://support.satismeter.com/hc/en-us/articles/6980464243475-Insert-response-API (without a rating).
-// Both pages' stored copies show the trait as `"email": ""` (the address is hidden from scrapers on
-// the live pages, which show "007@sis.gov.uk"): an integration copying the example sends exactly that.
+// (the NPS example, with "rating": 10) and the other edition of that article,
+// https://support.satismeter.com/hc/en-us/articles/6980464243475-Insert-response-API (no rating).
+// Copies of both pages give the trait either as "007@sis.gov.uk" or as `"email": ""` (the form the
+// product contract quotes): an integration copying the example may send either, and both replay here.
 // ---------------------------------------------------------------------------------------------------
 
 async function makeCampaign(request: APIRequestContext, type: 'NET_PROMOTER_SCORE' | 'CUSTOM') {
