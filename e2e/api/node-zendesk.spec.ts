@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 // node-zendesk is CommonJS whose exports Node cannot name for an ES module: its default import is
 // module.exports.
 import nodeZendesk, { type ZendeskClient } from 'node-zendesk';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { adminAuth, basicAuth, makeUser, suiteCredentials, uniqueTicket, type TestUser } from '../support/api';
 
 // The two references' own example requests, replayed as they are written, with only their ids (and

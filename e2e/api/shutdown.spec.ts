@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { adminAuth, defaultSurvey, uniqueTicket } from '../support/api';
 import type { E2eProjectMetadata } from '../support/paths';
 

@@ -32,6 +32,12 @@ describe('matchPath', () => {
     expect(matchPath(['/api/v2/x/{id}'], '/api/v2/x/.json')).toBe('/api/v2/x/{id}');
   });
 
+  it('reads a trailing slash under /api/v2 as the same resource, before a .json suffix', () => {
+    expect(matchPath(templates, '/api/v2/guide/survey_responses/')).toBe('/api/v2/guide/survey_responses');
+    expect(matchPath(templates, '/api/v2/users/me.json/')).toBe('/api/v2/users/me');
+    expect(matchPath(templates, '/api/health/')).toBeUndefined();
+  });
+
   it('compares literal segments decoded, and matches nothing else', () => {
     expect(matchPath(templates, '/api/v2/users/%6De')).toBe('/api/v2/users/me');
     expect(matchPath(templates, '/api/v2/guide/survey_responses/%ZZ')).toBe('/api/v2/guide/survey_responses/{id}');

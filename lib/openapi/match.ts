@@ -26,15 +26,24 @@ function bySpecificity(a: string[], b: string[]): number {
   return 0;
 }
 
+/** What next.config.ts rewrites an /api/v2 path to: without a trailing slash, then without `.json`. */
+function rewritten(pathname: string): string {
+  if (!pathname.startsWith('/api/v2/')) return pathname;
+  let path = pathname;
+  if (path.endsWith('/') && path.length > '/api/v2/'.length) path = path.slice(0, -1);
+  const stem = path.slice(0, -'.json'.length);
+  if (path.endsWith('.json') && !stem.endsWith('/') && stem.length > '/api/v2'.length) path = stem;
+  return path;
+}
+
 /**
  * The template (`/api/v2/users/{id}`) that `pathname` (not decoded, without the query) matches, or
- * undefined. Under /api/v2 a `.json` suffix names the same resource (docs/zendesk-api.md, leniency
- * rules), so `/api/v2/users/me.json` is `/api/v2/users/me`, not the user with id `me.json`.
+ * undefined. Under /api/v2 a `.json` suffix and a trailing slash name the same resource
+ * (docs/zendesk-api.md, leniency rules), so `/api/v2/users/me.json` is `/api/v2/users/me`, not the user
+ * with id `me.json`.
  */
 export function matchPath(templates: readonly string[], pathname: string): string | undefined {
-  const candidates = [segments(pathname)];
-  const stem = pathname.slice(0, -'.json'.length);
-  if (pathname.startsWith('/api/v2/') && pathname.endsWith('.json') && !stem.endsWith('/')) candidates.push(segments(stem));
+  const candidates = [segments(pathname), segments(rewritten(pathname))];
   let best: string[] | undefined;
   let found: string | undefined;
   for (const template of templates) {
