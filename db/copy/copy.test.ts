@@ -14,6 +14,7 @@ import { hashPassword } from '@/lib/auth/secrets';
 import { createWriteKey } from '@/lib/auth/write-keys';
 import { ingestRequest } from '@/lib/ingestion/ingest';
 import { listSurveyResponses } from '@/lib/survey-responses/list';
+import { ensureCursorSecret } from '@/lib/survey-responses/cursor';
 import { createSurveyResponse, showSurveyResponse, submitSurveyResponse } from '@/lib/survey-responses/responses';
 import { listSurveyResponsesQuery } from '@/lib/survey-responses/schemas';
 import { updateSurvey } from '@/lib/surveys/surveys';
@@ -140,7 +141,8 @@ async function fill() {
     idempotencyKey: 'order-7-retry',
   };
   const ingested = await ingestRequest(ingest);
-  // The first list call makes the cursor secret (settings), which the copy must carry.
+  // The start makes the cursor secret (settings), which the copy must carry.
+  await ensureCursorSecret();
   await listSurveyResponses({ actor, query: listSurveyResponsesQuery.parse({}), url: 'http://localhost/api/v2/guide/survey_responses' });
   const rating = (v2.questions[0] as { id: string }).id;
   return { actor, token, session: session.token, open, rating, ingest, ingested, ids: [first.id, second.id, open.id] };

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { walkAdminResponses, type AdminResponseCriteria, type AdminResponseRow } from '@/db/admin-responses';
 import { idBoundsFor, idTime } from '../ids';
+import { ensureCursorSecret } from '../survey-responses/cursor';
 import { fillSurveyResponses } from '../survey-responses/synthetic';
 import { defaultCsatDefinition } from '../surveys/default-csat';
 import { seedSurvey } from '../surveys/surveys';
@@ -37,6 +38,8 @@ const reasonsOf = (r: AdminResponseRow) =>
   parseAnswers(r.answersJson).flatMap((a) => (a.type === 'closed_ended' ? (a.selections ?? []).map((s) => s.option_id) : []));
 
 beforeAll(async () => {
+  // As the server's start does.
+  await ensureCursorSecret();
   const responder = await addUser({ email: `r-${Date.now()}@example.com`, name: 'Rae', role: 'end_user', locale: 'de' });
   admin.id = (await addUser({ email: `a-${Date.now()}@example.com`, name: 'Ada', role: 'admin', locale: 'en-us' })).id;
   const definition = defaultCsatDefinition();
