@@ -16,6 +16,11 @@ const postgresAdminUrl = process.env.TEST_POSTGRES_ADMIN_URL || process.env.TEST
 // The config is also read by every worker: only the runner (no TEST_WORKER_INDEX) reads the command
 // line, and it starts only the servers of the projects chosen with --project.
 const isRunner = process.env.TEST_WORKER_INDEX === undefined;
+
+// Every test comes from 127.0.0.1, and many send wrong credentials on purpose: the servers the suite
+// starts (these and the specs' own, which inherit this environment) take far more failures than
+// production would. The limits themselves are tested on a server of their own (e2e/api/throttle.spec.ts).
+process.env.RATE_LIMIT_FAILURES ??= '100000';
 const chosen = isRunner ? splitProjects(process.argv.slice(2), true).projects : [];
 
 if (isRunner && !postgresAdminUrl && projectChosen(chosen, 'postgres')) {

@@ -6,8 +6,5 @@ export const {
   insertAdminSession,
   findSessionUser,
   revokeAdminSession,
-  insertSignInFailure,
-  countSignInFailures,
-  clearSignInFailures,
   revokeUserAdminSessions,
 } = byDialect(sqlite, postgres);

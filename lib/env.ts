@@ -6,6 +6,11 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD needs at least 8 characters').optional(),
   // How long a stopping server may take to finish the requests in flight before it exits anyway.
   SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().max(3600).default(10),
+  // Failed credentials allowed per client address and kind inside the window (lib/auth/throttle.ts).
+  RATE_LIMIT_FAILURES: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(300),
+  // Behind a reverse proxy: the client address is the last one it added to X-Forwarded-For.
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 let parsed: z.output<typeof schema> | undefined;

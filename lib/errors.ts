@@ -57,6 +57,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The 429 of lib/auth/throttle.ts: too many failed credentials from one address. */
+export const isThrottled = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 429;
+
 export const badRequest = (...problems: Problem[]) => new ApiError('BadRequest', problems);
 
 export const invalid = (detail: string, source?: ErrorSource) =>

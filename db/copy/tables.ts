@@ -34,7 +34,7 @@ const ORDER = [
   'answers',
   'idempotency_keys',
   'admin_sessions',
-  'sign_in_failures',
+  'failed_credentials',
   'settings',
   'survey_daily_counts',
   'survey_daily_reasons',

@@ -1,7 +1,7 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { UserRow } from '../schema';
 import { guarded, postgres } from './client';
-import { adminSessions, signInFailures, users } from './schema';
+import { adminSessions, users } from './schema';
 
 export async function insertAdminSession(values: { tokenHash: string; userId: number; createdAt: number; expiresAt: number }): Promise<void> {
   const db = await postgres();
@@ -24,24 +24,6 @@ export async function findSessionUser({ tokenHash, now }: { tokenHash: string; n
 export async function revokeAdminSession({ tokenHash, at }: { tokenHash: string; at: number }): Promise<void> {
   const db = await postgres();
   await guarded(() => db.update(adminSessions).set({ revokedAt: at }).where(eq(adminSessions.tokenHash, tokenHash)));
-}
-
-export async function insertSignInFailure({ email, at }: { email: string; at: number }): Promise<void> {
-  const db = await postgres();
-  await guarded(() => db.insert(signInFailures).values({ email, at }));
-}
-
-export async function countSignInFailures({ email, since }: { email: string; since: number }): Promise<number> {
-  const db = await postgres();
-  const found = await guarded(() =>
-    db.select({ n: count() }).from(signInFailures).where(and(eq(signInFailures.email, email), gt(signInFailures.at, since))),
-  );
-  return found[0]?.n ?? 0;
-}
-
-export async function clearSignInFailures({ email }: { email: string }): Promise<void> {
-  const db = await postgres();
-  await guarded(() => db.delete(signInFailures).where(eq(signInFailures.email, email)));
 }
 
 /** Ends every live session of a user (e.g. when they stop being an admin). */

@@ -199,14 +199,15 @@ export const adminSessions = pgTable('admin_sessions', {
   revokedAt: epochMs('revoked_at'),
 });
 
-export const signInFailures = pgTable(
-  'sign_in_failures',
+export const failedCredentials = pgTable(
+  'failed_credentials',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    email: text('email').notNull(),
-    at: epochMs('at').notNull(),
+    kind: text('kind').notNull(),
+    client: text('client').notNull(),
+    windowStart: epochMs('window_start').notNull(),
+    failures: integer('failures').notNull(),
   },
-  (t) => [index('sign_in_failures_email_idx').on(t.email, t.at)],
+  (t) => [primaryKey({ columns: [t.kind, t.client] }), index('failed_credentials_window_idx').on(t.windowStart)],
 );
 
 export const settings = pgTable('settings', {

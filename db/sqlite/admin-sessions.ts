@@ -1,7 +1,7 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { UserRow } from '../schema';
 import { reader, serialized, writer } from './client';
-import { adminSessions, signInFailures, users } from './schema';
+import { adminSessions, users } from './schema';
 
 export async function insertAdminSession(row: { tokenHash: string; userId: number; createdAt: number; expiresAt: number }): Promise<void> {
   await serialized(() =>
@@ -22,27 +22,6 @@ export async function findSessionUser({ tokenHash, now }: { tokenHash: string; n
 export async function revokeAdminSession({ tokenHash, at }: { tokenHash: string; at: number }): Promise<void> {
   await serialized(() =>
     writer().update(adminSessions).set({ revokedAt: at }).where(eq(adminSessions.tokenHash, tokenHash)).run(),
-  );
-}
-
-export async function insertSignInFailure({ email, at }: { email: string; at: number }): Promise<void> {
-  await serialized(() =>
-    writer().insert(signInFailures).values({ email, at }).run(),
-  );
-}
-
-export async function countSignInFailures({ email, since }: { email: string; since: number }): Promise<number> {
-  const row = reader()
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.email, email), gt(signInFailures.at, since)))
-    .get();
-  return row?.n ?? 0;
-}
-
-export async function clearSignInFailures({ email }: { email: string }): Promise<void> {
-  await serialized(() =>
-    writer().delete(signInFailures).where(eq(signInFailures.email, email)).run(),
   );
 }
 

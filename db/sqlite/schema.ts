@@ -215,15 +215,17 @@ export const adminSessions = sqliteTable('admin_sessions', {
   revokedAt: integer('revoked_at'),
 });
 
-// Failed sign-ins per email, for throttling repeated guesses.
-export const signInFailures = sqliteTable(
-  'sign_in_failures',
+// Failed credentials per kind and client address, in fixed windows, for answering 429 past a limit
+// (lib/auth/throttle.ts). One row per kind and address; a new window starts the count again.
+export const failedCredentials = sqliteTable(
+  'failed_credentials',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    email: text('email').notNull(),
-    at: integer('at').notNull(),
+    kind: text('kind').notNull(),
+    client: text('client').notNull(),
+    windowStart: integer('window_start').notNull(),
+    failures: integer('failures').notNull(),
   },
-  (t) => [index('sign_in_failures_email_idx').on(t.email, t.at)],
+  (t) => [primaryKey({ columns: [t.kind, t.client] }), index('failed_credentials_window_idx').on(t.windowStart)],
 );
 
 // Instance-wide settings made once at first start (e.g. the key that signs list cursors).

@@ -28,18 +28,12 @@ test('the admin signs in with a session cookie, sees the overview, and signing o
   await expect(page).toHaveURL('/admin/sign-in');
 });
 
-test('a wrong password is refused; repeated failures are throttled', async ({ page }) => {
+// Repeated failures are limited per client address: e2e/api/throttle.spec.ts, on a server of its own.
+test('a wrong password, or an email that is no admin, is refused alike', async ({ page }) => {
   const { adminEmail } = suiteCredentials();
   await signIn(page, adminEmail, 'not-the-password');
   await expect(page).toHaveURL('/admin/sign-in?error=invalid');
   await expect(page.getByRole('alert').filter({ hasText: 'not right' })).toBeVisible();
-
-  const email = `nobody-${randomUUID()}@example.com`;
-  for (let i = 0; i < 5; i++) {
-    await signIn(page, email, `guess-${i}`);
-    await expect(page).toHaveURL('/admin/sign-in?error=invalid');
-  }
-  await signIn(page, email, 'guess-6');
-  await expect(page).toHaveURL('/admin/sign-in?error=throttled');
-  await expect(page.getByRole('alert').filter({ hasText: 'Too many failed attempts' })).toBeVisible();
+  await signIn(page, `nobody-${randomUUID()}@example.com`, 'guess');
+  await expect(page).toHaveURL('/admin/sign-in?error=invalid');
 });

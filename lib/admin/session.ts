@@ -1,38 +1,39 @@
-import {
-  clearSignInFailures,
-  countSignInFailures,
-  findSessionUser,
-  insertAdminSession,
-  insertSignInFailure,
-  revokeAdminSession,
-} from '@/db/admin-sessions';
+import { findSessionUser, insertAdminSession, revokeAdminSession } from '@/db/admin-sessions';
 import { findUserByEmail } from '@/db/users';
 import type { Actor } from '../auth/credentials';
 import { randomSecret, sha256, verifyPassword } from '../auth/secrets';
+import { failedCredential, forgetFailedCredentials, throttledFor } from '../auth/throttle';
+import { isThrottled } from '../errors';
 
-// Admin view sign-in: email and password (scrypt), a server-side session behind an opaque cookie,
-// and throttling of repeated failures per email.
+// Admin view sign-in: email and password (scrypt), a server-side session behind an opaque cookie.
+// Failed sign-ins are limited per client address (lib/auth/throttle.ts), never per email: nobody can
+// lock the rightful admin out from elsewhere.
 
 export const SESSION_COOKIE = 'hcs_session';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const MAX_FAILURES = 5;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export type SignInResult = { ok: true; token: string; expiresAt: number } | { ok: false; reason: 'invalid' | 'throttled'; retryAfterSeconds?: number };
 
-/** Checks the password of an admin; any other outcome looks the same to the client ("invalid"). */
-export async function signIn({ email, password, now = Date.now() }: { email: string; password: string; now?: number }): Promise<SignInResult> {
-  const address = email.trim().toLowerCase();
-  if ((await countSignInFailures({ email: address, since: now - FAILURE_WINDOW_MS })) >= MAX_FAILURES) {
-    return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(FAILURE_WINDOW_MS / 1000) };
-  }
-  const user = await findUserByEmail({ email: address });
+/**
+ * Checks the password of an admin; any other outcome looks the same to the client ("invalid"). Past
+ * the limit of failures from `client`, the password is not even checked ("throttled").
+ */
+export async function signIn({ email, password, client, now = Date.now() }: { email: string; password: string; client?: string | undefined; now?: number }): Promise<SignInResult> {
+  const kind = 'admin_password';
+  const waitS = await throttledFor({ kind, client, now });
+  if (waitS !== undefined) return { ok: false, reason: 'throttled', retryAfterSeconds: waitS };
+  const user = await findUserByEmail({ email: email.trim().toLowerCase() });
   const valid = user?.role === 'admin' && user.passwordHash !== null && (await verifyPassword(password, user.passwordHash));
   if (!user || !valid) {
-    await insertSignInFailure({ email: address, at: now });
+    try {
+      await failedCredential({ kind, client, now });
+    } catch (error) {
+      if (!isThrottled(error)) throw error;
+      return { ok: false, reason: 'throttled', retryAfterSeconds: Number(error.headers['Retry-After']) };
+    }
     return { ok: false, reason: 'invalid' };
   }
-  await clearSignInFailures({ email: address });
+  await forgetFailedCredentials({ kind, client });
   const token = randomSecret();
   const expiresAt = now + SESSION_TTL_MS;
   await insertAdminSession({ tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt });

@@ -2,6 +2,7 @@ import { findUserWithActiveToken } from '@/db/api-tokens';
 import type { UserRole } from '@/db/schema';
 import { unauthorized } from '../errors';
 import { sha256 } from './secrets';
+import { failedCredential } from './throttle';
 
 export interface Actor {
   id: number;
@@ -23,20 +24,29 @@ export function parseBasicToken(header: string): { email: string; token: string 
   return email && token && !email.includes('\0') ? { email, token } : undefined;
 }
 
+/** What a request presents: its Authorization header, and the client address it came from. */
+export interface Presented {
+  authorization: string | null;
+  client?: string | undefined;
+}
+
 /**
  * The user a request acts as: undefined without an Authorization header; 401 when the header is
- * present but not a valid `{email}/token:{api_token}` pair (bad credentials are never ignored).
+ * present but not a valid `{email}/token:{api_token}` pair (bad credentials are never ignored), 429
+ * once its address has failed too often (lib/auth/throttle.ts).
  */
-export async function authenticate({ authorization }: { authorization: string | null }): Promise<Actor | undefined> {
+export async function authenticate({ authorization, client }: Presented): Promise<Actor | undefined> {
   if (!authorization) return undefined;
   const parsed = parseBasicToken(authorization);
-  if (!parsed) throw unauthorized();
-  const user = await findUserWithActiveToken({ email: parsed.email, hash: sha256(parsed.token) });
-  if (!user) throw unauthorized();
+  const user = parsed && (await findUserWithActiveToken({ email: parsed.email, hash: sha256(parsed.token) }));
+  if (!parsed || !user) {
+    await failedCredential({ kind: 'api_token', client });
+    throw unauthorized();
+  }
   return { id: user.id, email: parsed.email, role: user.role, locale: user.locale };
 }
 
-export async function requireActor(input: { authorization: string | null }): Promise<Actor> {
+export async function requireActor(input: Presented): Promise<Actor> {
   const actor = await authenticate(input);
   if (!actor) throw unauthorized();
   return actor;

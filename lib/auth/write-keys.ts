@@ -2,6 +2,7 @@ import { findActiveWriteKeyByHash, insertWriteKey, listWriteKeys as listRows, re
 import { ApiError } from '../errors';
 import { secretKeys } from './secret-keys';
 import { sha256 } from './secrets';
+import { failedCredential } from './throttle';
 
 // Write keys authorize one thing: posting responses from an app (POST /api/responses).
 
@@ -22,8 +23,9 @@ export const listWriteKeys = keys.list;
 export const revokeWriteKey = keys.revoke;
 
 /** The id of an active write key; anything else is 401. */
-export async function authenticateWriteKey(writeKey: string): Promise<number> {
+export async function authenticateWriteKey(writeKey: string, client?: string): Promise<number> {
   const row = await findActiveWriteKeyByHash({ hash: sha256(writeKey) });
+  if (!row) await failedCredential({ kind: 'write_key', client });
   if (!row) throw new ApiError('Unauthorized', [{ title: 'Unauthorized', detail: 'The write key is unknown or revoked' }]);
   return row.id;
 }

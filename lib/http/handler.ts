@@ -1,3 +1,4 @@
+import { clientAddress } from './client-address';
 import { ApiError, envelope, internalErrorBody, invalidValueBody, isInvalidValue, isUnavailable, UNAVAILABLE_RETRY_AFTER_S, unavailableBody } from '../errors';
 
 // Transport glue shared by every route handler: JSON out, the error envelope for any throw.
@@ -10,6 +11,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 const firstValue = (header: string | null) => header?.split(',')[0]?.trim() || undefined;
+
+/** The credentials a request presents and the address it came from (for the limits on failures). */
+export function presented(request: Request): { authorization: string | null; client: string | undefined } {
+  return { authorization: request.headers.get('authorization'), client: clientAddress(request.headers) };
+}
 
 /** Whether the client reached us over HTTPS (directly or through a proxy that says so). */
 export function isHttps(request: Request): boolean {

@@ -71,8 +71,8 @@ function writeKeyOf(raw: unknown): string {
  * answer back and stores nothing new; the same key with another body is a 409. The write key is
  * checked before the body, as the Zendesk API checks credentials first.
  */
-export async function ingestRequest({ raw, idempotencyKey }: { raw: unknown; idempotencyKey?: string }) {
-  const writeKeyId = await authenticateWriteKey(writeKeyOf(raw));
+export async function ingestRequest({ raw, idempotencyKey, client }: { raw: unknown; idempotencyKey?: string; client?: string }) {
+  const writeKeyId = await authenticateWriteKey(writeKeyOf(raw), client);
   const body = parseInput(insertResponseBody, raw, 'body');
   return ingestResponse({ writeKeyId, body, ...(idempotencyKey && { idempotencyKey }) });
 }

@@ -50,10 +50,9 @@ const retryAfter = (description: string) =>
 const shared = {
   429: {
     id: 'TooManyRequests',
-    // Documented ahead of the throttle itself (docs/planned.md), so that clients handle it from the start.
     description:
-      'Too many failed credentials (API token, write key or access token) from this client address: wait as `Retry-After` says. ' +
-      'Reserved: not enforced yet.',
+      'Too many failed credentials (API token, write key or access token) from this client address inside the window ' +
+      '(`RATE_LIMIT_FAILURES` in `RATE_LIMIT_WINDOW_S`): wait as `Retry-After` says. A right credential is never refused.',
     headers: retryAfter('Seconds to wait before trying again.'),
     content: json,
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, isInvalidValue, isUnavailable } from '../errors';
+import { ApiError, isInvalidValue, isThrottled, isUnavailable } from '../errors';
 import type { Locale } from '../i18n/locales';
 import { isRatingQuestion, type SurveyDefinition } from '../surveys/definition';
 import { reachableQuestions } from '../survey-responses/answers';
@@ -68,14 +68,14 @@ export function answersFromForm(definition: SurveyDefinition, fields: Record<str
  * Stores the form through the same submit rule as the API. Returns where to send the browser next
  * (post/redirect/get): the page itself, with an error code when the answers were refused.
  */
-export async function submitSurveyPage(input: { id: string; locale: Locale; form: SurveyPageForm }): Promise<{ location: string; error?: PageError }> {
+export async function submitSurveyPage(input: { id: string; locale: Locale; form: SurveyPageForm; client?: string }): Promise<{ location: string; error?: PageError }> {
   const token = input.form.access_token;
   const location = surveyPagePath({ id: input.id, token, locale: input.locale });
   let row;
   try {
-    row = await responseForToken(input.id, token);
+    row = await responseForToken(input.id, token, input.client);
   } catch (error) {
-    if (isUnavailable(error)) throw error;
+    if (isUnavailable(error) || isThrottled(error)) throw error;
     return { location }; // The page shows the same not-found as for a GET.
   }
   // Back to the form with the error: edit=1 so that an answered response shows its form again

@@ -1,6 +1,7 @@
 import type { SurveyResponseRow } from '@/db/schema';
 import { findSurveyResponse, type StoredResponse } from '@/db/survey-responses';
 import { sameHash, sha256 } from '../auth/secrets';
+import { failedCredential } from '../auth/throttle';
 import { isUnavailable, notFound } from '../errors';
 import { resolveText } from '../i18n/dynamic-content';
 import { displayLocale, type Locale } from '../i18n/locales';
@@ -43,9 +44,13 @@ export interface SurveyPageView {
 export const invalidLink = () => notFound('The survey response could not be found');
 
 /** The response an access token opens, or a not-found error. */
-export async function responseForToken(id: string, accessToken: string | undefined): Promise<StoredResponse> {
+/** The response a link opens; a wrong token counts against the client's address (429 past the limit). */
+export async function responseForToken(id: string, accessToken: string | undefined, client?: string): Promise<StoredResponse> {
   const row = isUlid(id) ? await findSurveyResponse({ id }) : undefined;
-  if (!row || !accessToken || !sameHash(sha256(accessToken), row.tokenHash)) throw invalidLink();
+  if (!row || !accessToken || !sameHash(sha256(accessToken), row.tokenHash)) {
+    if (accessToken) await failedCredential({ kind: 'access_token', client });
+    throw invalidLink();
+  }
   return row;
 }
 
@@ -110,9 +115,10 @@ export async function openSurveyPage(input: {
   locale: Locale;
   rating?: string;
   edit?: boolean;
+  client?: string;
   now?: number;
 }): Promise<SurveyPageView> {
-  const row = await responseForToken(input.id, input.accessToken);
+  const row = await responseForToken(input.id, input.accessToken, input.client);
   const survey = await pinnedSurvey(row);
   const now = input.now ?? Date.now();
   const answered = row.answeredAt !== null;

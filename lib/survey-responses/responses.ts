@@ -4,6 +4,7 @@ import { findSurvey } from '@/db/surveys';
 import { userExists } from '@/db/users';
 import type { Actor } from '../auth/credentials';
 import { randomSecret, sameHash, sha256 } from '../auth/secrets';
+import { failedCredential } from '../auth/throttle';
 import { env } from '../env';
 import { conflict, forbidden, invalid, notFound, unauthorized } from '../errors';
 import { displayLocale } from '../i18n/locales';
@@ -86,13 +87,18 @@ export async function submitSurveyResponse(input: {
   id: string;
   accessToken?: string;
   answers: AnswerInput[];
+  /** The client address, for the limit on failed access tokens. */
+  client?: string;
   now?: number;
 }) {
   const row = isUlid(input.id) ? await findSurveyResponse({ id: input.id }) : undefined;
-  // Without credentials an unknown id is a 401, as a wrong token is: nobody can probe which ids exist.
-  if (!row) throw input.actor ? responseNotFound() : unauthorized();
-  const isResponder = input.actor !== undefined && row.responderId === input.actor.id;
-  if (!isResponder && !holdsToken(row, input.accessToken)) throw input.actor ? forbidden() : unauthorized();
+  const isResponder = row !== undefined && input.actor !== undefined && row.responderId === input.actor.id;
+  if (!row || (!isResponder && !holdsToken(row, input.accessToken))) {
+    if (input.actor) throw row ? forbidden() : responseNotFound();
+    // Without credentials an unknown id is a 401, as a wrong token is: nobody can probe which ids exist.
+    if (input.accessToken !== undefined) await failedCredential({ kind: 'access_token', client: input.client });
+    throw unauthorized();
+  }
   const survey = await pinnedSurvey(row);
   if (survey.state === 'disabled') throw surveyDisabled();
   const now = input.now ?? Date.now();

@@ -1,3 +1,4 @@
+import { clientAddress } from '@/lib/http/client-address';
 import { handle, jsonText, readJson, otherMethods } from '@/lib/http/handler';
 import { ingestRequest } from '@/lib/ingestion/ingest';
 import { ingestionHeaders } from '@/lib/ingestion/schemas';
@@ -20,7 +21,11 @@ function withCors(response: Response): Response {
 const post = handle(async (request) => {
   const headers = { 'Idempotency-Key': request.headers.get('idempotency-key') ?? undefined };
   const { 'Idempotency-Key': idempotencyKey } = parseInput(ingestionHeaders, headers, 'header');
-  const { body: stored, replayed } = await ingestRequest({ raw: await readJson(request), ...(idempotencyKey && { idempotencyKey }) });
+  const { body: stored, replayed } = await ingestRequest({
+    raw: await readJson(request),
+    ...(idempotencyKey && { idempotencyKey }),
+    client: clientAddress(request.headers),
+  });
   const response = jsonText(stored, 201);
   if (replayed) response.headers.set('Idempotent-Replayed', 'true');
   return response;

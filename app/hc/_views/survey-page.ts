@@ -24,6 +24,13 @@ export function unavailablePage(locale: Locale): Html {
   return document(locale, t('unavailableTitle'), html`<main class="hc-card"><h1>${t('unavailableTitle')}</h1><p>${t('unavailableBody')}</p></main>`);
 }
 
+/** Past the limit on wrong access tokens from one address (lib/auth/throttle.ts). */
+export function throttledPage(locale: Locale, retryAfterS: number): Html {
+  const { t } = pageText(locale);
+  const minutes = Math.max(1, Math.ceil(retryAfterS / 60));
+  return document(locale, t('throttledTitle'), html`<main class="hc-card"><h1>${t('throttledTitle')}</h1><p>${t('throttledBody', { minutes })}</p></main>`);
+}
+
 function question(q: PageQuestion, first: boolean, chosen: string[], text: PageText): Html {
   const { t } = text;
   const name = answerField(q.id);

@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json, otherMethods } from '@/lib/http/handler';
+import { handle, json, otherMethods, presented } from '@/lib/http/handler';
 import { userIdParam } from '@/lib/users/schemas';
 import { showUser } from '@/lib/users/users';
 import { parseInput } from '@/lib/validation';
@@ -7,7 +7,7 @@ import { parseInput } from '@/lib/validation';
 type Context = { params: Promise<{ id: string }> };
 
 export const GET = handle(async (request, { params }: Context) => {
-  const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const actor = await requireActor(presented(request));
   const { id } = parseInput(userIdParam, await params, 'path');
   return json({ user: await showUser({ actor, id }) });
 });

@@ -1,9 +1,9 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json, otherMethods } from '@/lib/http/handler';
+import { handle, json, otherMethods, presented } from '@/lib/http/handler';
 import { showUser } from '@/lib/users/users';
 
 export const GET = handle(async (request) => {
-  const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const actor = await requireActor(presented(request));
   return json({ user: await showUser({ actor, id: actor.id }) });
 });
 

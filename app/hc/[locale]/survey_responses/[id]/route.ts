@@ -1,5 +1,6 @@
-import { invalidLinkPage, surveyPage, unavailablePage } from '@/app/hc/_views/survey-page';
-import { ApiError, isUnavailable, UNAVAILABLE_RETRY_AFTER_S } from '@/lib/errors';
+import { invalidLinkPage, surveyPage, throttledPage, unavailablePage } from '@/app/hc/_views/survey-page';
+import { ApiError, isThrottled, isUnavailable, UNAVAILABLE_RETRY_AFTER_S } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
 import { readForm } from '@/lib/http/form';
 import { redirectTo } from '@/lib/http/handler';
 import { displayLocale, isLocale } from '@/lib/i18n/locales';
@@ -20,8 +21,15 @@ const PAGE_HEADERS = {
 const page = (body: { value: string }, status: number, headers: Record<string, string> = {}) =>
   new Response(body.value, { status, headers: { ...PAGE_HEADERS, ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
 
-/** A database that cannot be reached is a 503 page in the page's language, never a 500. */
-function unavailable(error: unknown, locale: string): Response {
+/**
+ * A database that cannot be reached is a 503 page in the page's language, never a 500; too many wrong
+ * tokens from one address, a 429 page.
+ */
+function failurePage(error: unknown, locale: string): Response {
+  if (isThrottled(error)) {
+    const retryAfter = error.headers['Retry-After'] ?? '60';
+    return page(throttledPage(displayLocale(locale), Number(retryAfter)), 429, { 'Retry-After': retryAfter });
+  }
   if (!isUnavailable(error)) throw error;
   return page(unavailablePage(displayLocale(locale)), 503, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) });
 }
@@ -37,11 +45,18 @@ export async function GET(request: Request, { params }: Context) {
       const target = await redirectLocale({ id, ...(accessToken && { accessToken }) });
       return redirectTo(`/hc/${target}/survey_responses/${encodeURIComponent(id)}${url.search}`, 307, PAGE_HEADERS);
     }
-    const view = await openSurveyPage({ id, locale, ...(accessToken && { accessToken }), ...(query.rating && { rating: query.rating }), edit: query.edit === '1' });
+    const view = await openSurveyPage({
+      id,
+      locale,
+      ...(accessToken && { accessToken }),
+      ...(query.rating && { rating: query.rating }),
+      edit: query.edit === '1',
+      client: clientAddress(request.headers),
+    });
     return page(surveyPage({ view, locale, accessToken: accessToken ?? '', ...(query.error && { error: query.error }) }), 200);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && isLocale(locale)) return page(invalidLinkPage(locale), 404);
-    return unavailable(error, locale);
+    return failurePage(error, locale);
   }
 }
 
@@ -50,9 +65,9 @@ export async function POST(request: Request, { params }: Context) {
   const { locale, id } = await params;
   const form = surveyPageForm(await readForm(request));
   try {
-    const { location } = await submitSurveyPage({ id, locale: displayLocale(locale), form });
+    const { location } = await submitSurveyPage({ id, locale: displayLocale(locale), form, client: clientAddress(request.headers) });
     return redirectTo(location, 303, PAGE_HEADERS);
   } catch (error) {
-    return unavailable(error, locale);
+    return failurePage(error, locale);
   }
 }

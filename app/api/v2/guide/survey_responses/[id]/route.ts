@@ -1,5 +1,5 @@
 import { authenticate, requireActor } from '@/lib/auth/credentials';
-import { handle, jsonText, readJson, otherMethods } from '@/lib/http/handler';
+import { handle, jsonText, readJson, otherMethods, presented } from '@/lib/http/handler';
 import { showSurveyResponse, submitSurveyResponse } from '@/lib/survey-responses/responses';
 import { responseIdParams, submitSurveyResponseBody } from '@/lib/survey-responses/schemas';
 import { parseInput } from '@/lib/validation';
@@ -8,13 +8,14 @@ type Context = { params: Promise<{ id: string }> };
 
 // Credentials are checked before anything else: a caller without them learns nothing, not even a 400.
 export const GET = handle(async (request, { params }: Context) => {
-  const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const actor = await requireActor(presented(request));
   const { id } = parseInput(responseIdParams, await params, 'path');
   return jsonText(await showSurveyResponse({ actor, id }));
 });
 
 export const POST = handle(async (request, { params }: Context) => {
-  const actor = await authenticate({ authorization: request.headers.get('authorization') });
+  const credentials = presented(request);
+  const actor = await authenticate(credentials);
   const { id } = parseInput(responseIdParams, await params, 'path');
   const { survey_response: body } = parseInput(submitSurveyResponseBody, await readJson(request), 'body');
   return jsonText(
@@ -22,6 +23,7 @@ export const POST = handle(async (request, { params }: Context) => {
       actor,
       id,
       answers: body.answers,
+      ...(credentials.client && { client: credentials.client }),
       ...(body.access_token !== undefined && { accessToken: body.access_token }),
     }),
   );

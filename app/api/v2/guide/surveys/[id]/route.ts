@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, json, readJson, otherMethods } from '@/lib/http/handler';
+import { handle, json, readJson, otherMethods, presented } from '@/lib/http/handler';
 import { surveyIdParams, updateSurveyBody } from '@/lib/surveys/schemas';
 import { updateSurvey } from '@/lib/surveys/surveys';
 import { parseInput } from '@/lib/validation';
@@ -7,7 +7,7 @@ import { parseInput } from '@/lib/validation';
 type Context = { params: Promise<{ id: string }> };
 
 export const PUT = handle(async (request, { params }: Context) => {
-  const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const actor = await requireActor(presented(request));
   const { id } = parseInput(surveyIdParams, await params, 'path');
   const { survey } = parseInput(updateSurveyBody, await readJson(request), 'body');
   return json({ survey: await updateSurvey({ actor, id, survey }) });

@@ -1,5 +1,5 @@
 import { requireActor } from '@/lib/auth/credentials';
-import { handle, jsonText, otherMethods } from '@/lib/http/handler';
+import { handle, jsonText, otherMethods, presented } from '@/lib/http/handler';
 import { showSurveyResponse } from '@/lib/survey-responses/responses';
 import { localizedResponseParams } from '@/lib/survey-responses/schemas';
 import { parseInput } from '@/lib/validation';
@@ -7,7 +7,7 @@ import { parseInput } from '@/lib/validation';
 type Context = { params: Promise<{ locale: string; id: string }> };
 
 export const GET = handle(async (request, { params }: Context) => {
-  const actor = await requireActor({ authorization: request.headers.get('authorization') });
+  const actor = await requireActor(presented(request));
   const { id, locale } = parseInput(localizedResponseParams, await params, 'path');
   return jsonText(await showSurveyResponse({ actor, id, locale }));
 });
