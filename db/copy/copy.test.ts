@@ -103,7 +103,7 @@ async function fill() {
   const actor = { id: admin.id, email: admin.email!, role: admin.role, locale: admin.locale };
   const { token } = await createApiToken({ description: 'helpdesk' });
   const { writeKey } = await createWriteKey({ description: 'app' });
-  expect(await signIn({ email: 'nobody@example.com', password: 'guess' })).toMatchObject({ ok: false }); // a sign_in_failures row
+  expect(await signIn({ email: 'nobody@example.com', password: 'guess', client: '192.0.2.7' })).toMatchObject({ ok: false }); // a failed_credentials row
   const session = await signIn({ email: admin.email!, password });
   if (!session.ok) throw new Error('the admin could not sign in');
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/secrets';
+import { env } from '../env';
 import { addUser } from '../users/users';
 import { SESSION_TTL_MS, sessionAdmin, signIn, signOut } from './session';
 
@@ -21,8 +22,22 @@ describe('admin sessions', () => {
     expect(await sessionAdmin({ token: result.token, now })).toBeUndefined();
   });
 
-  it('throttles an email after five failures, whoever it belongs to', async () => {
-    for (let i = 0; i < 5; i++) expect((await signIn({ email: 'x@example.com', password: `p${i}` })).ok).toBe(false);
-    expect(await signIn({ email: 'x@example.com', password: 'p6' })).toMatchObject({ ok: false, reason: 'throttled' });
-  });
+  it('limits failures per client address, never per email: the admin signs in from elsewhere', async () => {
+    const passwordHash = await hashPassword('right password');
+    await addUser({ email: 'chief@example.com', name: 'Chief', role: 'admin', locale: 'en-us', passwordHash });
+    const attacker = '203.0.113.9';
+    const limit = env().RATE_LIMIT_FAILURES;
+    for (let i = 0; i < limit; i++) {
+      expect(await signIn({ email: 'chief@example.com', password: `guess ${i}`, client: attacker })).toEqual({ ok: false, reason: 'invalid' });
+    }
+    // Past the limit the address is refused before the password is checked, the right one included.
+    const refused = await signIn({ email: 'chief@example.com', password: 'right password', client: attacker });
+    expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(refused.ok === false && refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await signIn({ email: 'chief@example.com', password: 'right password', client: '198.51.100.4' })).ok).toBe(true);
+    // The window passes: the address may try again.
+    const later = Date.now() + env().RATE_LIMIT_WINDOW_S * 1000 + 1;
+    expect((await signIn({ email: 'chief@example.com', password: 'right password', client: attacker, now: later })).ok).toBe(true);
+    // Each failure costs a scrypt check: twenty of them take seconds on a busy machine.
+  }, 60_000);
 });
