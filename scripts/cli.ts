@@ -1,7 +1,8 @@
 // `npm run cli -- <command>`: set up an instance without a browser. The last stdout line is JSON.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { closeDb } from '@/db/client';
+import { backupDatabase, checkDatabase, restoreDatabase } from '@/db/backup';
+import { closeDb, databaseUrl } from '@/db/client';
 import { copyDatabase } from '@/db/copy';
 import { createApiToken, listApiTokens, revokeApiToken } from '@/lib/auth/api-tokens';
 import { createWriteKey, listWriteKeys, revokeWriteKey } from '@/lib/auth/write-keys';
@@ -19,12 +20,23 @@ const usage = `Usage: npm run cli -- <command>
   writekey add [--description D]
   writekey list
   writekey revoke --id N
-  db copy --from URL --to URL   (SQLite file: or PostgreSQL postgres://; the target must be empty)`;
+  db copy --from URL --to URL   (SQLite file: or PostgreSQL postgres://; the target must be empty)
+  backup --to FILE [--force]    (SQLite: an online copy of DATABASE_URL; FILE is never replaced without --force)
+  restore --from FILE           (SQLite: FILE replaces DATABASE_URL's database; stop the server first)
+  check [--file FILE]           (DATABASE_URL, or a backup: integrity, foreign keys, migrations, daily figures; exit 1 when wrong)`;
 
 const idOption = z.object({ id: z.coerce.number().int().positive() });
 const copyOptions = z.object({ from: z.string().min(1), to: z.string().min(1) });
-/** `db copy` works on the databases it names: nothing is migrated or seeded at DATABASE_URL first. */
-const isDbCopy = (argv: string[]) => argv[0] === 'db' && argv[1] === 'copy';
+const backupOptions = z.object({ to: z.string().min(1), force: z.boolean().optional() });
+const restoreOptions = z.object({ from: z.string().min(1) });
+const checkOptions = z.object({ file: z.string().min(1).optional() });
+/**
+ * Commands that work on the database files as they are: nothing is migrated or seeded at DATABASE_URL
+ * first (a restore must find the database closed; a check must see it unchanged).
+ */
+const leavesDatabaseAlone = ([first, second]: string[]) => ['backup', 'restore', 'check'].includes(first ?? '') || (first === 'db' && second === 'copy');
+
+const log = (line: string) => console.error(line);
 
 async function run(argv: string[]): Promise<unknown> {
   const { positionals, values } = parseArgs({
@@ -39,6 +51,8 @@ async function run(argv: string[]): Promise<unknown> {
       id: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      force: { type: 'boolean' },
+      file: { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -63,7 +77,16 @@ async function run(argv: string[]): Promise<unknown> {
       return { write_key: await revokeWriteKey(idOption.parse(values)) };
     case 'db copy': {
       const { from, to } = copyOptions.parse(values);
-      return copyDatabase({ from, to, log: (line) => console.error(line) });
+      return copyDatabase({ from, to, log });
+    }
+    case 'backup':
+      return backupDatabase({ url: databaseUrl(), ...backupOptions.parse(values), log });
+    case 'restore':
+      return restoreDatabase({ url: databaseUrl(), ...restoreOptions.parse(values), log });
+    case 'check': {
+      const result = await checkDatabase({ url: databaseUrl(), ...checkOptions.parse(values), log });
+      if (!result.check.ok) process.exitCode = 1;
+      return result;
     }
     default:
       throw new Error(`Unknown command "${command}"\n${usage}`);
@@ -72,7 +95,7 @@ async function run(argv: string[]): Promise<unknown> {
 
 try {
   // The CLI may be the first thing to touch a new database: migrate and seed it as a server start would.
-  if (!isDbCopy(process.argv.slice(2))) await bootstrap((line) => console.error(line));
+  if (!leavesDatabaseAlone(process.argv.slice(2))) await bootstrap((line) => console.error(line));
   console.log(JSON.stringify(await run(process.argv.slice(2))));
 } catch (error) {
   const message =

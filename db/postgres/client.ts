@@ -26,7 +26,7 @@ const types = {
 const MIGRATION_LOCK = 4_207_031_101;
 const STARTUP_LOCK = 4_207_031_102;
 
-function migrationsFolder(): string {
+export function migrationsFolder(): string {
   return process.env.MIGRATIONS_DIR_POSTGRES ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'postgres', 'migrations');
 }
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomInt, randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
@@ -38,13 +38,31 @@ export function basicAuth(email: string | null, token = suiteCredentials().token
 
 export const adminAuth = () => basicAuth(suiteCredentials().adminEmail);
 
+const CLI = ['node_modules/.bin/tsx', ['scripts/cli.ts']] as const;
+const lastLine = <T>(stdout: string) => JSON.parse(stdout.trim().split('\n').pop() || '{}') as T;
+
 /** Runs the project's CLI on the running test's project's database (the one its server uses). */
 export function cli<T = Record<string, unknown>>(...args: string[]): { status: number | null; json: T } {
-  const run = spawnSync('node_modules/.bin/tsx', ['scripts/cli.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: currentProject().databaseUrl },
-    encoding: 'utf8',
+  return cliOn<T>(currentProject().databaseUrl, ...args);
+}
+
+/** Runs the project's CLI on another database than the server's. */
+export function cliOn<T = Record<string, unknown>>(databaseUrl: string, ...args: string[]): { status: number | null; json: T } {
+  const run = spawnSync(CLI[0], [...CLI[1], ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+  return { status: run.status, json: lastLine<T>(run.stdout) };
+}
+
+/** As `cli`, without blocking: the test goes on sending requests while the command runs. */
+export function cliInBackground<T = Record<string, unknown>>(...args: string[]): Promise<{ status: number | null; json: T; stderr: string }> {
+  const child = spawn(CLI[0], [...CLI[1], ...args], { env: { ...process.env, DATABASE_URL: currentProject().databaseUrl } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, json: lastLine<T>(stdout), stderr }));
   });
-  return { status: run.status, json: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as T };
 }
 
 export const uniqueTicket = () => `zen:ticket:${randomInt(1, 2 ** 47)}`;
