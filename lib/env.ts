@@ -6,6 +6,9 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD needs at least 8 characters').optional(),
   // How long a stopping server may take to finish the requests in flight before it exits anyway.
   SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().max(3600).default(10),
+  // The bearer token /metrics asks for; without it /metrics is open (to be kept off the public network).
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 let parsed: z.output<typeof schema> | undefined;

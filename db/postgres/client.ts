@@ -26,7 +26,7 @@ const types = {
 const MIGRATION_LOCK = 4_207_031_101;
 const STARTUP_LOCK = 4_207_031_102;
 
-function migrationsFolder(): string {
+export function migrationsFolder(): string {
   return process.env.MIGRATIONS_DIR_POSTGRES ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'postgres', 'migrations');
 }
 
@@ -110,6 +110,12 @@ export async function underPostgresStartupLock<T>(work: () => Promise<T>): Promi
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** For /metrics: the pool's connections and the queries waiting for one; undefined before it is opened. */
+export function poolStats(): { total: number; idle: number; waiting: number; max: number } | undefined {
+  const pool = open?.db.$client;
+  return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
 }
 
 export async function closePostgres(): Promise<void> {

@@ -23,7 +23,7 @@ export function databasePath(url: string): string {
 
 // Migrations are resolved from the project root (MIGRATIONS_DIR overrides it), not from the bundled
 // chunk's location, which differs between `next start`, the CLI and tests.
-function migrationsFolder(): string {
+export function migrationsFolder(): string {
   return process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'sqlite', 'migrations');
 }
 
@@ -85,6 +85,9 @@ export function vacuumSqlite(): void {
 
 let busy = false;
 const waiting: (() => void)[] = [];
+
+/** For /metrics: how many writes of this process wait for the writer. */
+export const queuedWrites = () => waiting.length;
 
 /**
  * Runs `work` on the writer when no other write or transaction of this process is under way, in
