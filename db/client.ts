@@ -1,5 +1,5 @@
-import { closePostgres, postgres, underPostgresStartupLock } from './postgres/client';
-import { closeSqlite, connections, vacuumSqlite } from './sqlite/client';
+import { closePostgres, poolStats, postgres, underPostgresStartupLock } from './postgres/client';
+import { closeSqlite, connections, queuedWrites, vacuumSqlite } from './sqlite/client';
 import { databaseUrl, dialectOf } from './url';
 
 // Each query module has one implementation per dialect, side by side: db/sqlite/<entity>.ts and
@@ -36,6 +36,16 @@ export async function closeDb(): Promise<void> {
   generation++;
   closeSqlite();
   await closePostgres();
+}
+
+/** What /metrics shows of the database connections; read from memory, without a query. */
+export type DatabaseLoad =
+  | { dialect: 'postgres'; total: number; idle: number; waiting: number; max: number }
+  | { dialect: 'sqlite'; waiting: number };
+
+export function databaseLoad(): DatabaseLoad {
+  if (!isPostgres()) return { dialect: 'sqlite', waiting: queuedWrites() };
+  return { dialect: 'postgres', ...(poolStats() ?? { total: 0, idle: 0, waiting: 0, max: 0 }) };
 }
 
 /** SQLite only: rewrites the file in key order (see vacuumSqlite). */

@@ -11,6 +11,9 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(300),
   // Behind a reverse proxy: the client address is the last one it added to X-Forwarded-For.
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  // The bearer token /metrics asks for; without it /metrics is open (to be kept off the public network).
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 let parsed: z.output<typeof schema> | undefined;

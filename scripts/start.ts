@@ -3,6 +3,7 @@
 // module. The workers hold nothing of their own that changes behaviour (sessions, cursors,
 // idempotency keys are in the database), so any of them may answer any request. A worker that dies
 // is replaced; SIGTERM or SIGINT is passed to every worker and the primary exits when they have.
+// The primary also sums the workers' metrics for /metrics (lib/observability/cluster-metrics.ts).
 import cluster from 'node:cluster';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -51,6 +52,8 @@ async function primary(): Promise<void> {
     execArgv: [],
   });
   const fork = () => cluster.fork(env);
+  const { aggregateWorkerMetrics } = await import('@/lib/observability/cluster-metrics');
+  aggregateWorkerMetrics();
   cluster.on('exit', (dead, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);

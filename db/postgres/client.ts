@@ -112,6 +112,12 @@ export async function underPostgresStartupLock<T>(work: () => Promise<T>): Promi
   }
 }
 
+/** For /metrics: the pool's connections and the queries waiting for one; undefined before it is opened. */
+export function poolStats(): { total: number; idle: number; waiting: number; max: number } | undefined {
+  const pool = open?.db.$client;
+  return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
+}
+
 export async function closePostgres(): Promise<void> {
   const closing = open;
   open = undefined;

@@ -86,6 +86,9 @@ export function vacuumSqlite(): void {
 let busy = false;
 const waiting: (() => void)[] = [];
 
+/** For /metrics: how many writes of this process wait for the writer. */
+export const queuedWrites = () => waiting.length;
+
 /**
  * Runs `work` on the writer when no other write or transaction of this process is under way, in
  * arrival order. Synchronous work on a free writer runs at once, without a turn of the event loop.

@@ -85,6 +85,11 @@ test.describe('database outage', () => {
       data: { survey_response: { survey_id: '01J00000000000000000000000', responder_id: 1, subject_zrns: ['zen:ticket:1'], locale: 'en-us' } },
     });
     expect(create.status()).toBe(503);
+    // The readiness check takes the instance out of rotation.
+    const ready = await request.get(`${base}/api/ready`);
+    expect(ready.status()).toBe(503);
+    expect(ready.headers()['retry-after']).toBe('5');
+    expect(await ready.json()).toEqual(await down.json());
     // The survey page says so in the customer's language.
     const page = await request.get(`${base}/hc/de/survey_responses/01J00000000000000000000000?access_token=x`);
     expect(page.status()).toBe(503);
@@ -92,5 +97,6 @@ test.describe('database outage', () => {
 
     await path.open();
     await expect.poll(async () => (await me()).status(), { timeout: 30_000 }).toBe(200);
+    expect((await request.get(`${base}/api/ready`)).status()).toBe(200);
   });
 });

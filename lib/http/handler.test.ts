@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { otherMethods, publicUrl, queryOf } from './handler';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseUnavailable } from '@/db/errors';
+import { createLogger } from '../observability/log';
+import { handle, otherMethods, publicUrl, queryOf } from './handler';
 
 const at = (headers: Record<string, string>) =>
   publicUrl(new Request('http://localhost:3000/api/v2/guide/survey_responses?page[size]=2', { headers }));
@@ -39,5 +41,43 @@ describe('otherMethods', () => {
     expect(res.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
     expect(await res.json()).toEqual({ errors: [{ code: 'MethodNotAllowed', status: '405', title: 'Method not allowed' }] });
     expect((await otherMethods('PUT').GET(new Request('http://x/api'), {})).headers.get('allow')).toBe('PUT, OPTIONS');
+  });
+});
+
+describe('handle', () => {
+  const KEY = Symbol.for('help-center-surveys.logger');
+  const holder = globalThis as Record<symbol, unknown>;
+  afterEach(() => {
+    delete holder[KEY];
+  });
+
+  /** The server's logger, its lines kept here. */
+  function capturedLog(): Record<string, unknown>[] {
+    const lines: Record<string, unknown>[] = [];
+    holder[KEY] = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
+    return lines;
+  }
+
+  const request = new Request('http://x/api/v2/users/me?access_token=s3cret', { headers: { 'x-request-id': 'req-42', authorization: 'Basic c2VjcmV0' } });
+
+  it('logs an unknown error with the request id and its stack, and answers a bare 500', async () => {
+    const lines = capturedLog();
+    const res = await handle(async () => {
+      throw new Error('boom');
+    })(request, {});
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ errors: [{ code: 'InternalError', status: '500', title: 'An internal error occurred' }] });
+    expect(lines).toMatchObject([{ level: 'error', msg: 'unhandled error', request_id: 'req-42', err: { message: 'boom', stack: expect.stringContaining('Error: boom') } }]);
+    expect(JSON.stringify(lines)).not.toMatch(/s3cret|c2VjcmV0/);
+  });
+
+  it('logs a database outage with the request id and answers 503', async () => {
+    const lines = capturedLog();
+    const res = await handle(async () => {
+      throw new DatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    })(request, {});
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(lines).toMatchObject([{ level: 'error', msg: 'database unavailable', request_id: 'req-42', err: { message: 'connect ECONNREFUSED 127.0.0.1:5432' } }]);
   });
 });

@@ -1,4 +1,5 @@
 import { clientAddress } from './client-address';
+import { logger } from '../observability/log';
 import { ApiError, envelope, internalErrorBody, invalidValueBody, isInvalidValue, isUnavailable, UNAVAILABLE_RETRY_AFTER_S, unavailableBody } from '../errors';
 
 // Transport glue shared by every route handler: JSON out, the error envelope for any throw.
@@ -46,17 +47,21 @@ export function jsonText(body: string, status = 200): Response {
   return new Response(body, { status, headers: JSON_HEADERS });
 }
 
-export function errorResponse(error: unknown): Response {
+/** The envelope for any throw; a database outage and an unknown error are logged with the request id. */
+export function errorResponse(error: unknown, requestId?: string): Response {
   if (error instanceof ApiError) return json(envelope(error.errors), error.status, error.headers);
   if (isInvalidValue(error)) return json(invalidValueBody, 400);
   if (isUnavailable(error)) {
-    console.error('Database unavailable:', error instanceof Error ? String(error.cause ?? error) : error);
+    logger().error({ request_id: requestId, err: error instanceof Error ? (error.cause ?? error) : error }, 'database unavailable');
     return json(unavailableBody, 503, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) });
   }
   // Never leak internals: the details go to the server log only.
-  console.error('Unhandled error:', error instanceof Error ? error.stack : error);
+  logger().error({ request_id: requestId, err: error }, 'unhandled error');
   return json(internalErrorBody, 500);
 }
+
+/** The request id lib/observability/requests.ts gave the request (the client's, or a new one). */
+export const requestIdFrom = (request: Request) => request.headers.get('x-request-id') ?? undefined;
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -66,7 +71,7 @@ export function handle<C>(fn: Handler<C>): Handler<C> {
     try {
       return await fn(request, context);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, requestIdFrom(request));
     }
   };
 }

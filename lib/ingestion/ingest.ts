@@ -6,6 +6,7 @@ import { authenticateWriteKey } from '../auth/write-keys';
 import { randomSecret, sha256 } from '../auth/secrets';
 import { ApiError, conflict, invalid, notFound, type Problem } from '../errors';
 import { idBoundsFor, idTime, newId } from '../ids';
+import { countAnswered, countOffered } from '../observability/metrics';
 import { isRatingQuestion, type Question, type SurveyDefinition } from '../surveys/definition';
 import { npsCategory } from '../surveys/rating';
 import { loadVersion } from '../surveys/surveys';
@@ -171,6 +172,8 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
   }));
   if (stored.kind === 'duplicate') throw duplicate();
   if (stored.kind === 'replay') return replayOf(stored.earlier, idempotency!.requestHash)!;
+  countOffered('ingestion');
+  countAnswered('ingestion');
   return { body: stored.body, replayed: false };
 }
 

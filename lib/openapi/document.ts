@@ -18,7 +18,7 @@ Credentials: \`Authorization: Basic base64("{email}/token:{api_token}")\` (zende
 
 What Zendesk clients send is accepted: \`.json\` may be appended to any \`/api/v2\` path (\`/api/v2/users/me.json\`) and names the same resource, so it is not listed separately; an empty query parameter counts as absent; unknown fields of Zendesk-shaped bodies are ignored (survey definitions, an extension, refuse them).
 
-Errors: every 4xx and 5xx answer is the envelope \`{"errors":[{"code","status","title","detail"?,"source"?}]}\` (ErrorEnvelope). Failed credentials are limited per client address (past the limit, 429 with \`Retry-After\`; a right credential is never refused); a database that cannot be reached is a 503 with \`Retry-After\`. A request that matches no operation is answered as \`x-unmatched-requests\` says: 404 for an unknown path under /api, 405 for a method a path does not offer, 400 for a path whose percent-escapes do not decode. HEAD is answered as GET, without a body.
+Errors: every 4xx and 5xx answer is the envelope \`{"errors":[{"code","status","title","detail"?,"source"?}]}\` (ErrorEnvelope). Failed credentials are limited per client address (past the limit, 429 with \`Retry-After\`; a right credential is never refused); a database that cannot be reached is a 503 with \`Retry-After\`. A request that matches no operation is answered as \`x-unmatched-requests\` says: 404 for an unknown path under /api, 405 for a method a path does not offer, 400 for a path whose percent-escapes do not decode. HEAD is answered as GET, without a body. Every answer carries an \`X-Request-Id\` header: the one the request sent (up to 128 letters, digits and \`._:@-\`), else a new one; the server's log line of the request names it.
 
 Timestamps are ISO 8601 in UTC with milliseconds.`;
 
@@ -31,7 +31,7 @@ function build() {
       { name: 'Surveys', description: "The read side of Zendesk's Guide surveys API, and survey management (an extension)." },
       { name: 'Users', description: "A minimal subset of Zendesk's Users API." },
       { name: 'SatisMeter ingestion', description: "SatisMeter's insert-response API, authorized by a write key in the body." },
-      { name: 'Service', description: 'Liveness and this document.' },
+      { name: 'Service', description: 'Liveness, readiness and this document.' },
     ],
     security: [{ zendeskApiToken: [] }],
     paths: { ...surveyResponsePaths, ...surveyPaths, ...userPaths, ...satismeterPaths, ...servicePaths },

@@ -69,6 +69,13 @@ const shared = {
   },
 } satisfies Record<number, ZodOpenApiResponseObject>;
 
+/** A 503 of an operation's own (the readiness check's), in the shape of the shared one. */
+export const unavailableResponse = (description: string): ZodOpenApiResponseObject => ({
+  description,
+  headers: retryAfter('Seconds to wait before asking again.'),
+  content: json,
+});
+
 /** Answers to requests that match no operation (see `x-unmatched-requests` in document.ts). */
 export const unmatchedResponses = {
   MalformedUrl: {

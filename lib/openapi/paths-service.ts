@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { errorResponses } from './errors';
+import { errorResponses, unavailableResponse } from './errors';
 
-// The service's own endpoints: liveness, and this document with its readable page.
+// The service's own endpoints: liveness, readiness, and this document with its readable page.
 
 const TAG = 'Service';
 
@@ -16,6 +16,21 @@ export const servicePaths: ZodOpenApiPathsObject = {
       security: [],
       responses: {
         200: { description: 'Alive.', content: { 'text/plain': { schema: z.literal('ok') } } },
+      },
+    },
+  },
+  '/api/ready': {
+    get: {
+      operationId: 'ready',
+      tags: [TAG],
+      summary: 'Readiness',
+      description:
+        'Ready to serve: the database answers a query and has every migration of this version applied. For a load balancer or an orchestrator; it only reads.',
+      security: [],
+      responses: {
+        200: { description: 'Ready.', content: { 'application/json': { schema: z.object({ status: z.literal('ready') }) } } },
+        ...errorResponses({}, { credentials: false, database: false }),
+        503: unavailableResponse('Not ready: the database cannot be reached, or it lacks a migration of this version (the `detail` says which).'),
       },
     },
   },

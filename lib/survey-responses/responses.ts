@@ -9,6 +9,7 @@ import { env } from '../env';
 import { conflict, forbidden, invalid, notFound, unauthorized } from '../errors';
 import { displayLocale } from '../i18n/locales';
 import { idTime, isUlid, newId } from '../ids';
+import { countAnswered, countOffered } from '../observability/metrics';
 import { loadVersion, surveyNotFound } from '../surveys/surveys';
 import { requireAdmin } from '../users/users';
 import { DAY_MS } from '../time';
@@ -67,6 +68,7 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
     createdAt,
     updatedAt: createdAt,
   });
+  countOffered('api');
   return { id, links: ratingLinks({ id, token, definition: version.definition, locale: displayLocale(input.locale) }) };
 }
 
@@ -115,6 +117,7 @@ export async function submitSurveyResponse(input: {
     await tx.saveAnswers({ id: row.id, answers: stored, answersJson: json, at: now, ...figures(stored) });
     return json;
   });
+  if (row.answeredAt === null) countAnswered('submit');
   return body(storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state));
 }
 
