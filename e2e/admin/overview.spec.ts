@@ -75,3 +75,25 @@ test('choices in the address that are not valid get a message, not an error page
   await page.goto('/admin?survey=01ARZ3NDEKTSV4RRFFQ69G5FAV');
   await expect(page.locator('.admin-error')).toHaveText('No survey has this id.');
 });
+
+test('on a 390 px wide phone the overview does not scroll sideways: its wide tables scroll inside their card', async ({ page, request }) => {
+  const survey = await makeCsatSurvey(request);
+  for (const rating of [1, 2, 5]) {
+    const offered = await offer(request, { surveyId: survey.id, zrns: [`zen:ticket:${Date.now()}${rating}`, `zen:conversation:${randomUUID()}`] });
+    const res = await request.post(`/api/v2/guide/survey_responses/${offered.id}`, {
+      data: { survey_response: { access_token: offered.token, answers: csatAnswers(survey, rating, `A long comment without breaks ${'x'.repeat(120)}`) } },
+    });
+    expect(res.status()).toBe(200);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAsAdmin(page);
+  await page.goto(`/admin?survey=${survey.id}`);
+  await expect(page.getByRole('table', { name: 'The newest bad ratings' })).toBeVisible();
+  await page.getByText('The trend as a table').click();
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+  // The table itself is still whole: its region scrolls.
+  const region = page.getByRole('region', { name: 'The newest bad ratings' });
+  expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  await expectAccessible(page);
+});

@@ -1,6 +1,7 @@
 import type { ReadyOverview } from '@/lib/admin/overview';
 import { pct, signed } from './overview-format';
 import { TableHead } from './table-head';
+import { TableScroll } from './table-scroll';
 
 export function Figures({ o }: { o: ReadyOverview }) {
   const names = o.survey.categoryNames;
@@ -48,23 +49,25 @@ export function Figures({ o }: { o: ReadyOverview }) {
 export function Distribution({ o }: { o: ReadyOverview }) {
   const max = Math.max(1, ...o.distribution.map((d) => d.count));
   return (
-    <table className="admin-table overview-distribution">
-      <caption>Ratings, {o.rated.toLocaleString('en-US')} in all</caption>
-      <TableHead columns={['Rating', 'Responses', 'Share']} />
-      <tbody>
-        {o.distribution.map((d) => (
-          <tr key={d.rating}>
-            <th scope="row">{d.text}</th>
-            <td>
-              <a href={d.href} className="overview-bar-link">
-                <span className="overview-bar" style={{ width: `${(100 * d.count) / max}%` }} aria-hidden="true" />
-                {d.count.toLocaleString('en-US')}
-              </a>
-            </td>
-            <td>{pct(d.share)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label="Ratings">
+      <table className="admin-table overview-distribution">
+        <caption>Ratings, {o.rated.toLocaleString('en-US')} in all</caption>
+        <TableHead columns={['Rating', 'Responses', 'Share']} />
+        <tbody>
+          {o.distribution.map((d) => (
+            <tr key={d.rating}>
+              <th scope="row">{d.text}</th>
+              <td>
+                <a href={d.href} className="overview-bar-link">
+                  <span className="overview-bar" style={{ width: `${(100 * d.count) / max}%` }} aria-hidden="true" />
+                  {d.count.toLocaleString('en-US')}
+                </a>
+              </td>
+              <td>{pct(d.share)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
