@@ -23,6 +23,8 @@ import { signIn } from '@/lib/admin/session';
 import type { UserRow } from '@/db/schema';
 import { updateUser } from '@/db/users';
 import { serverEnv } from '../scripts/server-env';
+import { displayLocale } from '@/lib/i18n/locales';
+import { download, plainExport, type Download } from './export';
 import { startTestPostgres } from '../scripts/test-postgres';
 
 const { values } = parseArgs({
@@ -218,20 +220,6 @@ async function pageScriptBytes(ctx: Awaited<ReturnType<typeof prepare>>): Promis
   return { files: sources.length, bytes, gzip };
 }
 
-/** Streams the CSV export of every response once (as an admin's browser would) and counts it. */
-async function exportAll(ctx: Awaited<ReturnType<typeof prepare>>) {
-  const started = Date.now();
-  const res = await fetch(`${base}/admin/survey_responses/export`, { headers: { cookie: ctx.cookie } });
-  if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
-  let bytes = 0;
-  let lines = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    bytes += chunk.length;
-    for (const b of chunk) if (b === 10) lines++;
-  }
-  return { bytes, lines, seconds: (Date.now() - started) / 1000 };
-}
-
 const tree = (pid: number): number[] => [pid, ...spawnSync('pgrep', ['-P', String(pid)]).stdout.toString().split('\n').filter(Boolean).map(Number).flatMap(tree)];
 
 /** The resident memory of the server's processes: the largest one (a worker) and all of them. */
@@ -246,8 +234,60 @@ function rssMb(pid: number): { worker: number; total: number } {
   return { worker: Math.max(0, ...each), total: each.reduce((a, b) => a + b, 0) };
 }
 
+/**
+ * The CSV export of every response over HTTP, as the same bytes as the plain script writes
+ * (bench/export.ts) and as a browser asks for it (gzip, which Next's compression then applies),
+ * against the plain script: in alternating rounds so all see the same machine; each is given its
+ * fastest round.
+ */
+async function measureExport(ctx: Awaited<ReturnType<typeof prepare>>, pid: number) {
+  const pids = tree(pid);
+  const locale = displayLocale((await listUsers()).find((u) => u.email === 'bench@example.com')!.locale);
+  const path = '/admin/survey_responses/export';
+  // Warm-up: the route's first compilation and both sides' JIT, on one ticket's response.
+  await download(base, `${path}?subject=zen:ticket:1`, ctx.cookie, pids);
+  const rounds = { plain: [] as Awaited<ReturnType<typeof plainExport>>[], http: [] as Download[], gzip: [] as Download[] };
+  for (let round = 0; round < (ctx.rows >= 100_000 ? 2 : 20); round++) {
+    rounds.plain.push(await plainExport(locale));
+    rounds.http.push(await download(base, path, ctx.cookie, pids));
+    rounds.gzip.push(await download(base, path, ctx.cookie, pids, 'gzip, deflate, br, zstd'));
+  }
+  await closeDb();
+  return rounds;
+}
+
+function printExport(title: string, rounds: Awaited<ReturnType<typeof measureExport>>) {
+  // Milliseconds for a small table, where a round takes a few of them (CPU time counts in 10 ms ticks).
+  const small = rounds.plain[0]!.seconds < 1;
+  const time = (s: number) => (small ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
+  const fastest = <T extends { seconds: number; cpu: number }>(list: T[]) => ({
+    ...list.reduce((a, b) => (b.seconds < a.seconds ? b : a)),
+    leastCpu: Math.min(...list.map((d) => d.cpu)),
+    all: small
+      ? `median ${time([...list].sort((a, b) => a.seconds - b.seconds)[list.length >> 1]!.seconds)}`
+      : list.map((d) => `${d.seconds.toFixed(2)}/${d.cpu.toFixed(2)}`).join(', '),
+  });
+  const [plain, http, gzip] = [fastest(rounds.plain), fastest(rounds.http), fastest(rounds.gzip)];
+  const rss = Math.max(...[...rounds.http, ...rounds.gzip].map((d) => d.rss));
+  const same = plain.bytes === http.bytes && plain.lines === http.lines - 1;
+  console.log(`\nCSV export of every response, ${title}: ${plain.lines} rows, ${(http.bytes / 1e6).toFixed(1)} MB` +
+    `${same ? ', the same bytes from both' : ` (the plain script wrote ${plain.bytes} bytes in ${plain.lines} rows: not the same)`}; ` +
+    `each one's fastest of ${rounds.plain.length} alternating rounds${small ? '' : ' (rounds: wall/CPU seconds)'}`);
+  const line = (name: string, d: typeof http) =>
+    console.log(`  ${name.padEnd(46)}${time(d.seconds).padStart(9)}  ratio ${(d.seconds / plain.seconds).toFixed(2)}` +
+      `${small ? '' : `, CPU ${(d.leastCpu / plain.leastCpu).toFixed(2)}`}  (${d.all})`);
+  line('GET /admin/survey_responses/export', http);
+  line(`the same as a browser asks (gzip, ${(gzip.bytes / 1e6).toFixed(1)} MB sent)`, gzip);
+  console.log(`  ${'plain script: the same rows, CSV to /dev/null'.padEnd(46)}${time(plain.seconds).padStart(9)}  (${plain.all})`);
+  console.log(`  peak server RSS while exporting: ${rss.toFixed(0)} MB (sampled every 200 ms)`);
+}
+
+// A run that fails stops its server too, or the next run would find the port taken.
+let serving: ChildProcess | undefined;
+process.on('exit', () => serving?.kill('SIGTERM'));
+
 async function startServer(url: string, workers: number): Promise<ChildProcess> {
-  const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
+  const server = serving = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
     env: { ...serverEnv(), DATABASE_URL: url, PORT: String(port), WEB_CONCURRENCY: String(workers) }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {
@@ -325,14 +365,16 @@ for (const rows of rowCounts) for (const db of dbs) for (const workers of worker
     const ratios = route.map((r, i) => (100 * r.rps) / trivial[i]!.rps);
     lines.push({ ...median(route), trivial: median(trivial), rss: phase, spread: [Math.min(...ratios), Math.max(...ratios)] });
   }
-  phase = 0;
-  const exported = wanted('CSV export') ? { ...(await exportAll(ctx)), rss: phase } : undefined;
+  // The export samples the server's RSS itself, without this sampler's pgrep calls on the client's event loop.
   clearInterval(sampler);
+  const exported = wanted('CSV export') ? await measureExport(ctx, server.pid!) : undefined;
+  workerRss = Math.max(workerRss, ...[...(exported?.http ?? []), ...(exported?.gzip ?? [])].map((d) => d.rss));
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
   runs.push({ rows, db, workers, lines, rss, workerRss });
 
-  if (exported) console.log(`\nCSV export of every response: ${exported.lines - 1} rows, ${(exported.bytes / 1e6).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s, peak server RSS ${exported.rss.toFixed(0)} MB`);
+  if (exported) printExport(label({ rows, db, workers }), exported);
+  if (!lines.length) continue;
   console.log(`\n${label({ rows, db, workers })}, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice; "slices": the range of the per-slice ratios (peak RSS ${rss.toFixed(0)} MB in all, ${workerRss.toFixed(0)} MB in the largest process)`);
   console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'slices'.padStart(10) + 'p99×'.padStart(6) + 'errors'.padStart(8) + 'RSS MB'.padStart(8));
   for (const l of lines) {
@@ -350,7 +392,7 @@ await testPostgres?.stop();
  * machine's drift between the runs.
  */
 function compare(title: string, a: Run | undefined, b: Run | undefined) {
-  if (!a || !b) return;
+  if (!a || !b || !a.lines.length) return;
   console.log(`\n${title}: ${label(a)} → ${label(b)} (same run; then the ratios to the trivial route):`);
   a.lines.forEach((x, i) => {
     const y = b.lines[i]!;

@@ -12,7 +12,7 @@ import * as sqlite from './sqlite/admin-responses';
 // dialect (index hints, JSON, flags) comes from db/sqlite/admin-responses.ts and
 // db/postgres/admin-responses.ts, which run them.
 
-export const { walkAdminResponses, findAdminResponse } = byDialect(sqlite, postgres);
+export const { walkAdminResponses, walkAdminExportRows, findAdminResponse } = byDialect(sqlite, postgres);
 
 /** What the rows must match; every field is optional and they all apply together. */
 export interface AdminResponseCriteria {
@@ -47,6 +47,42 @@ export interface AdminResponseWalk {
 /** A response with its responder's name and email. */
 export type AdminResponseRow = SurveyResponseRow & { responderName: string | null; responderEmail: string | null };
 
+/**
+ * What the CSV export reads of a response: the row without its token hash, expiry, anonymous id and
+ * comment flag, and the subjects as their stored JSON text (better-sqlite3 makes a JS value of every
+ * column read, and each one left out is a string less per row).
+ */
+export interface AdminExportRow {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  surveyId: string;
+  surveyVersion: number;
+  locale: string;
+  responderId: number | null;
+  responderEmail: string | null;
+  responderName: string | null;
+  /** A JSON array of strings, as stored. */
+  subjectZrnsJson: string;
+  method: ResponseMethod | null;
+  forced: boolean;
+  answeredAt: number | null;
+  rating: number | null;
+  ratingCategory: string | null;
+  answersJson: string;
+}
+
+/** How far an export walk got: rows handed over, the last of them, and where the walk stopped. */
+export interface AdminExportWalk {
+  visited: number;
+  /** The id of the last row handed over. */
+  last?: string;
+  /** The visitor refused a row: the walk ended before it. */
+  stopped: boolean;
+  /** As in walkAdminResponses: how far the scan reached when it ended before `limit` rows. */
+  scanEnd?: string;
+}
+
 /** The driving index, by role (each dialect names it its own way). */
 export type DrivingIndex = 'primary' | 'responder' | 'anonymous' | 'survey' | 'survey_rating' | 'survey_category';
 
@@ -68,6 +104,31 @@ const USER_AT = RESPONSE_COLUMN_COUNT;
 
 export function toAdminRow(r: unknown[]): AdminResponseRow {
   return { ...toResponse(r), responderName: r[USER_AT] as string | null, responderEmail: r[USER_AT + 1] as string | null };
+}
+
+export const EXPORT_COLUMNS =
+  'r.id, r.created_at, r.updated_at, r.survey_id, r.survey_version, r.locale, r.responder_id, u.email, u.name, ' +
+  'r.subject_zrns, r.method, r.forced, r.answered_at, r.rating, r.rating_category, r.answers_json';
+
+export function toExportRow(r: unknown[]): AdminExportRow {
+  return {
+    id: r[0] as string,
+    createdAt: r[1] as number,
+    updatedAt: r[2] as number,
+    surveyId: r[3] as string,
+    surveyVersion: r[4] as number,
+    locale: r[5] as string,
+    responderId: r[6] as number | null,
+    responderEmail: r[7] as string | null,
+    responderName: r[8] as string | null,
+    subjectZrnsJson: r[9] as string,
+    method: r[10] as ResponseMethod | null,
+    forced: r[11] === 1 || r[11] === true,
+    answeredAt: r[12] as number | null,
+    rating: r[13] as number | null,
+    ratingCategory: r[14] as string | null,
+    answersJson: r[15] as string,
+  };
 }
 
 export const FIND_ADMIN_RESPONSE = `select ${COLUMNS} from survey_responses r left join users u on u.id = r.responder_id where r.id = ?`;
@@ -149,9 +210,10 @@ const whereOf = (parts: string[]) => (parts.length ? ` where ${parts.join(' and 
 /**
  * One walk's statements: `edge` (when filters test rows beyond the index) finds how far `scan`
  * entries reach, an index-only walk whose answer is bound to the `?` left last in `main` (or `main`
- * runs without that bound when the edge finds nothing); `main` returns the matching rows.
+ * runs without that bound when the edge finds nothing); `main` returns the matching rows, with
+ * `columns` (the table's row with its responder's name and email, or EXPORT_COLUMNS).
  */
-export function walkStatements(w: AdminResponseWalk, f: Fragments) {
+export function walkStatements(w: AdminResponseWalk, f: Fragments, columns = COLUMNS) {
   const d = driver(w.criteria, f);
   const test = residual(w.criteria, d.covers, f);
   const range = keyRange(w, d);
@@ -163,7 +225,7 @@ export function walkStatements(w: AdminResponseWalk, f: Fragments) {
   const main = (scanEnd: string | undefined) => {
     const bounded = scanEnd === undefined ? range : { text: [...range.text, `${d.key} ${w.order === 'desc' ? '>=' : '<='} ?`], params: [...range.params, scanEnd] };
     return {
-      text: `select ${COLUMNS} from ${from} left join users u on u.id = r.responder_id${whereOf([...bounded.text, ...test.text])} order by ${d.key} ${w.order} limit ?`,
+      text: `select ${columns} from ${from} left join users u on u.id = r.responder_id${whereOf([...bounded.text, ...test.text])} order by ${d.key} ${w.order} limit ?`,
       params: [...bounded.params, ...test.params, w.limit],
     };
   };

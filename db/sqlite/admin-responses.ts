@@ -1,4 +1,7 @@
-import { FIND_ADMIN_RESPONSE, toAdminRow, walkStatements, type AdminResponseRow, type AdminResponseWalk, type DrivingIndex, type Fragments } from '../admin-responses';
+import {
+  EXPORT_COLUMNS, FIND_ADMIN_RESPONSE, toAdminRow, toExportRow, walkStatements,
+  type AdminExportRow, type AdminExportWalk, type AdminResponseRow, type AdminResponseWalk, type DrivingIndex, type Fragments,
+} from '../admin-responses';
 import { preparedText } from './client';
 
 // INDEXED BY: the planner may prefer another index once the id range narrows, and then a walk's cost
@@ -32,6 +35,31 @@ export async function walkAdminResponses(w: AdminResponseWalk): Promise<{ rows: 
   const statement = main(scanEnd);
   const rows = (preparedText(statement.text).all(...statement.params) as unknown[][]).map(toAdminRow);
   return rows.length < w.limit && scanEnd !== undefined ? { rows, scanEnd } : { rows };
+}
+
+/**
+ * The same walk for the CSV export: each row goes to `visit` as the statement reads it, and none is
+ * kept (with a whole batch of rows held, many outlived V8's young generation: garbage collection took
+ * 3.9 s of a 10^6-row export's CPU time, 2.1 s without). `visit` returns false to end the walk before
+ * that row. The statement is iterated to its end within this call: an iterator left open across the
+ * stream's awaits would hold a read transaction on the reader connection, and every other request of
+ * the process would read that old snapshot until it closed (and the WAL could not be checkpointed
+ * past it).
+ */
+export async function walkAdminExportRows(w: AdminResponseWalk, visit: (row: AdminExportRow) => boolean): Promise<AdminExportWalk> {
+  const { edge, main } = walkStatements(w, fragments, EXPORT_COLUMNS);
+  const scanEnd = edge && (preparedText(edge.text).get(...edge.params) as [string] | undefined)?.[0];
+  const statement = main(scanEnd);
+  let visited = 0;
+  let last: string | undefined;
+  for (const r of preparedText(statement.text).iterate(...statement.params) as IterableIterator<unknown[]>) {
+    const row = toExportRow(r);
+    // Leaving the loop resets the statement.
+    if (!visit(row)) return { visited, ...(last && { last }), stopped: true };
+    visited++;
+    last = row.id;
+  }
+  return { visited, ...(last && { last }), stopped: false, ...(visited < w.limit && scanEnd !== undefined && { scanEnd }) };
 }
 
 /** One response with its responder's name and email, for the detail page. */

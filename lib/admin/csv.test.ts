@@ -30,6 +30,18 @@ describe('csv', () => {
     expect(csvCell(true)).toBe('true');
   });
 
+  it('quotes and guards exactly as the two separate tests did', () => {
+    const before = (value: string | number | boolean | null | undefined) => {
+      if (value === null || value === undefined) return '';
+      let text = String(value);
+      if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    const parts = ['', 'a', '=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', 'é', '😀', '1'];
+    for (const a of parts) for (const b of parts) for (const c of parts) expect(csvCell(a + b + c)).toBe(before(a + b + c));
+    for (const v of [0, -1, 2.5, -0.5, true, false, null, undefined]) expect(csvCell(v)).toBe(before(v));
+  });
+
   it('ends lines with CRLF', () => {
     expect(csvLine(['a', 1, null, 'b,c'])).toBe('a,1,,"b,c"\r\n');
   });

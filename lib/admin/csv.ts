@@ -6,12 +6,18 @@ export const CSV_BOM = '\uFEFF';
 // A cell starting with one of these is read as a formula by Excel, LibreOffice and Google Sheets
 // (OWASP "CSV injection"): a leading apostrophe makes it text.
 const FORMULA_START = /^[=+\-@\t\r]/;
+const QUOTED = /[",\r\n]/;
+// Either of the two above: most cells need neither, and then one test decides (the export writes
+// tens of millions of cells).
+const SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
 
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Numbers and flags as they are (a spreadsheet reads -1 as the number it is); their text needs no quotes.
+  if (typeof value !== 'string') return String(value);
+  if (!SPECIAL.test(value)) return value;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return QUOTED.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
