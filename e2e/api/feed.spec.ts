@@ -5,7 +5,8 @@ import { adminAuth, csatAnswers, defaultSurvey, uniqueTicket, type Survey } from
 
 // Response states and the change feed (docs/zendesk-api.md): `state` is computed when a response is
 // read; sort=updated_at pages on (updated_at, id), so a sync client that keeps its last cursor sees
-// every response created or edited since. Each test scopes its lists by an assignee id of its own.
+// every response created or edited since; it shows a change once it has settled (FEED_SETTLE_MS, 2 s),
+// hence the polls. Each test scopes its lists by an assignee id of its own.
 
 type Row = { id: string; state: string; answers: unknown[]; updated_at: string };
 type Page = { survey_responses: Row[]; meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null } };
@@ -39,6 +40,7 @@ async function page(request: APIRequestContext, query: string): Promise<Page> {
   return (await res.json()) as Page;
 }
 const ids = (p: Page) => p.survey_responses.map((r) => r.id);
+const settled = { timeout: 10_000, intervals: [250] };
 
 test('states move from offered to answered, or to expired once expires_at passes; filter[state] follows', async ({ request }) => {
   const survey = await defaultSurvey(request);
@@ -86,24 +88,26 @@ test('the change feed: sort=updated_at pages in (updated_at, id) order and retur
   const [r1, r2, r3] = made as [(typeof made)[0], (typeof made)[0], (typeof made)[0]];
   const scope = `filter[assignee_ids]=${assignee}&page[size]=2`;
 
+  // Shown once settled (the unit tests hold the window itself).
+  await expect.poll(async () => ids(await page(request, `${scope}&sort=updated_at`)), settled).toEqual([r1.id, r2.id]);
   // A sync client reads the whole feed and keeps the last cursor.
   const p1 = await page(request, `${scope}&sort=updated_at`);
   expect(ids(p1)).toEqual([r1.id, r2.id]);
   expect(p1.meta.has_more).toBe(true);
+  await expect.poll(async () => ids(await page(request, `${scope}&sort=updated_at&page[after]=${p1.meta.after_cursor}`)), settled).toEqual([r3.id]);
   const p2 = await page(request, `${scope}&sort=updated_at&page[after]=${p1.meta.after_cursor}`);
-  expect(ids(p2)).toEqual([r3.id]);
   expect(p2.meta.has_more).toBe(false);
   const stored = p2.meta.after_cursor!;
   expect(ids(await page(request, `${scope}&sort=updated_at&page[after]=${stored}`))).toEqual([]);
 
   // The oldest response is answered (edited): it moves past the stored cursor.
   expect((await submit(request, survey, r1, 2)).status()).toBe(200);
+  await expect.poll(async () => ids(await page(request, `${scope}&sort=updated_at&page[after]=${stored}`)), settled).toEqual([r1.id]);
   const next = await page(request, `${scope}&sort=updated_at&page[after]=${stored}`);
-  expect(ids(next)).toEqual([r1.id]);
   expect(next.survey_responses[0]!.state).toBe('answered');
   // Edited again: after the newer cursor once more (at least once per change).
   expect((await submit(request, survey, r1, 5)).status()).toBe(200);
-  expect(ids(await page(request, `${scope}&sort=updated_at&page[after]=${next.meta.after_cursor}`))).toEqual([r1.id]);
+  await expect.poll(async () => ids(await page(request, `${scope}&sort=updated_at&page[after]=${next.meta.after_cursor}`)), settled).toEqual([r1.id]);
 
   // Newest change first, and back again with page[before].
   const d1 = await page(request, `${scope}&sort=-updated_at`);
@@ -130,6 +134,7 @@ test('a cursor of one sort is refused by another; bad feed parameters are 400s',
   const assignee = uniqueId();
   for (let i = 0; i < 2; i++) await offerFor(request, survey, assignee);
   const scope = `filter[assignee_ids]=${assignee}&page[size]=1`;
+  await expect.poll(async () => ids(await page(request, `${scope}&sort=-updated_at`)).length, settled).toBe(1);
   const cursors: Record<string, string> = {};
   for (const sort of ['id', '-id', 'updated_at', '-updated_at']) cursors[sort] = (await page(request, `${scope}&sort=${sort}`)).meta.after_cursor!;
   for (const [issued, cursor] of Object.entries(cursors)) {

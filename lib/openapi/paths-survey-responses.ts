@@ -36,7 +36,8 @@ const listQuery = described(listSurveyResponsesQuery, {
   sort:
     '`id` (oldest first, the default), `-id` (newest first), or, an extension for syncing (the change feed), `updated_at` / ' +
     '`-updated_at`: ordered by (updated_at, id); a submit moves updated_at, so following `page[after]` from a stored cursor ' +
-    'sees every response created or edited since, at least once.',
+    'sees every response created or edited since, at least once. The feed shows a change once it is 2 s old (settled), so ' +
+    'that no write still in flight can commit behind a cursor.',
   'page[size]': 'Responses per page: 1 to 100 (the default); a larger size is taken as 100.',
   'page[after]': 'The `meta.after_cursor` of a page: the page after it.',
   'page[before]': 'The `meta.before_cursor` of a page: the page before it. Not together with `page[after]`.',

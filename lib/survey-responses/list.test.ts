@@ -5,7 +5,7 @@ import { newId } from '../ids';
 import { defaultCsatDefinition } from '../surveys/default-csat';
 import { createSurvey } from '../surveys/surveys';
 import { ensureCursorSecret } from './cursor';
-import { listSurveyResponses } from './list';
+import { FEED_SETTLE_MS, listSurveyResponses } from './list';
 import { createSurveyResponse, showSurveyResponse } from './responses';
 import { listSurveyResponsesQuery } from './schemas';
 
@@ -92,6 +92,20 @@ describe('the change feed', () => {
   });
 });
 
+describe('the change feed leaves out the last FEED_SETTLE_MS', () => {
+  it('shows a change once it has settled, so that no write in flight can commit behind a cursor', async () => {
+    const now = Date.now();
+    const [settled, fresh] = await insert(404, [{ updatedAt: now - FEED_SETTLE_MS - 1 }, { updatedAt: now - FEED_SETTLE_MS + 1 }]);
+    const feed = async (sort: string, at: number) =>
+      (await list({ 'filter[assignee_ids]': '404', sort }, { now: at })).survey_responses.map((r) => r.id);
+    expect(await feed('updated_at', now)).toEqual([settled!.id]);
+    expect(await feed('-updated_at', now)).toEqual([settled!.id]);
+    expect(await feed('updated_at', now + 2)).toEqual([settled!.id, fresh!.id]);
+    // The id order shows everything at once.
+    expect(await feed('id', now)).toEqual([settled!.id, fresh!.id]);
+  });
+});
+
 describe('state', () => {
   it('is judged at the time of the read: offered before expires_at, expired from then on, answered once submitted', async () => {
     const t = 1_764_600_000_000;
@@ -124,7 +138,9 @@ describe('who sees what', () => {
     const ids = async (actor: Actor, query: Record<string, string> = {}) => (await list(query, { actor })).survey_responses.map((r) => r.id);
     expect(await ids(agent)).toEqual([created[0], created[2]]);
     expect(await ids(agent, { 'filter[tags]': 'x' })).toEqual([created[2]]);
-    expect(await ids(agent, { sort: '-updated_at' })).toEqual([created[2], created[0]]);
+    expect(await ids(agent, { sort: '-updated_at' })).toEqual([]); // not settled yet
+    const later = Date.now() + FEED_SETTLE_MS;
+    expect((await list({ sort: '-updated_at' }, { actor: agent, now: later })).survey_responses.map((r) => r.id)).toEqual([created[2], created[0]]);
     expect(await ids(endUser)).toEqual([]);
     await expect(showSurveyResponse({ actor: agent, id: created[0]! })).resolves.toContain('"assignee_id":303');
     await expect(showSurveyResponse({ actor: agent, id: created[1]! })).rejects.toMatchObject({ status: 403 });

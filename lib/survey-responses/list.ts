@@ -16,6 +16,14 @@ function visibility(actor: Actor, requested: number[] | undefined): { responderI
   return { responderIds: requested ? requested.filter((id) => id === actor.id) : [actor.id] };
 }
 
+/**
+ * The change feed leaves out what changed in the last FEED_SETTLE_MS. A write takes its updated_at
+ * before it commits, so writes running side by side may commit out of that order; were the newest
+ * rows shown at once, a cursor could pass the time of a write still in flight, and a client following
+ * it would never see that change. Once settled, no write can still commit behind a cursor.
+ */
+export const FEED_SETTLE_MS = 2_000;
+
 function pageUrl(url: string, param: 'page[after]' | 'page[before]', cursor: string): string {
   const next = new URL(url);
   next.searchParams.delete('page[after]');
@@ -57,8 +65,11 @@ export async function listSurveyResponses({ actor, query, url, now = Date.now() 
     ...((start !== undefined || end !== undefined) && {
       idRange: idBoundsFor(epochToMs(start ?? 0), epochToMs(end ?? 2 ** 48 - 1, 'end')),
     }),
-    ...((updatedStart !== undefined || updatedEnd !== undefined) && {
-      updatedRange: { from: epochToMs(updatedStart ?? 0), to: epochToMs(updatedEnd ?? Number.MAX_SAFE_INTEGER, 'end') },
+    ...((updatedStart !== undefined || updatedEnd !== undefined || byUpdate) && {
+      updatedRange: {
+        from: epochToMs(updatedStart ?? 0),
+        to: Math.min(epochToMs(updatedEnd ?? Number.MAX_SAFE_INTEGER, 'end'), byUpdate ? now - FEED_SETTLE_MS : Number.MAX_SAFE_INTEGER),
+      },
     }),
     ...(cursorKey && { boundary: { op: ascending ? 'gt' : 'lt', ...cursorKey } }),
     sort: byUpdate ? 'updated_at' : 'id',
