@@ -12,6 +12,7 @@ import { copyDatabase } from '@/db/copy';
 import { createDatabase, createDatabaseFromTemplate } from '@/db/postgres/databases';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { bootstrap } from '@/lib/bootstrap';
+import { idTime } from '@/lib/ids';
 import { encodeCursor } from '@/lib/survey-responses/cursor';
 import { fillSurveyResponses } from '@/lib/survey-responses/synthetic';
 import { createSurvey, listSurveys, loadVersion } from '@/lib/surveys/surveys';
@@ -182,6 +183,12 @@ function scenarios(ctx: Awaited<ReturnType<typeof prepare>>): Scenario[] {
       ({ ...req, path: `/api/v2/guide/survey_responses?filter[subject_zrns]=zen:ticket:${pick(ctx.sampleTickets)}` }) }] },
     { name: 'list GET survey_responses (100 per page)', requests: [{ method: 'GET', headers, setupRequest: (req) =>
       ({ ...req, path: `/api/v2/guide/survey_responses?page[size]=100&page[after]=${pick(ctx.cursors)}` }) }] },
+    // One agent's responses (100 agents share the table), from a point spread over the table.
+    { name: 'list GET survey_responses?filter[assignee_ids]', requests: [{ method: 'GET', headers, setupRequest: (req) =>
+      ({ ...req, path: `/api/v2/guide/survey_responses?filter[assignee_ids]=${1 + Math.floor(Math.random() * 100)}&page[after]=${pick(ctx.cursors)}` }) }] },
+    // The change feed as a sync client resumes it: 100 responses changed since a time spread over the table.
+    { name: 'feed GET survey_responses?sort=updated_at', requests: [{ method: 'GET', headers, setupRequest: (req) =>
+      ({ ...req, path: `/api/v2/guide/survey_responses?sort=updated_at&filter[updated_at_start]=${idTime(pick(ctx.sample))}` }) }] },
     // SatisMeter-style ingestion from an app: a new user each time, so no duplicate is refused.
     { name: 'ingest POST /api/responses', expect: 201, requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) =>
       ({ ...req, body: JSON.stringify({ writeKey: ctx.writeKey, campaign: ctx.campaign, rating: Math.floor(Math.random() * 11), userId: randomUUID(), answers: [{ id: 'why', value: 'Bench' }] }) }),

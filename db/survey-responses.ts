@@ -2,7 +2,7 @@ import { byDialect } from './client';
 import * as postgres from './postgres/survey-responses';
 import * as sqlite from './sqlite/survey-responses';
 
-export type { BatchItem, ListedResponse, ResponseListQuery, ResponseWithSubjects, StoredResponse } from './rows';
+export type { BatchItem, ListedResponse, ResponseListQuery, ResponseState, ResponseWithSubjects, StoredResponse } from './rows';
 
 export const { insertSurveyResponse, findSurveyResponse, listSurveyResponses, insertSurveyResponsesBatch } = byDialect(
   {

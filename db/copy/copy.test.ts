@@ -109,7 +109,17 @@ async function fill() {
 
   const csat = await createStarterSurvey({ actor, type: 'CUSTOMER_SATISFACTION' });
   const offer = async (ticket: number) => {
-    const input = { survey_id: csat.id, subject_zrns: [`zen:ticket:${ticket}`, 'zen:ticket:1'], locale: 'de', responder_id: admin.id };
+    const input = {
+      survey_id: csat.id,
+      subject_zrns: [`zen:ticket:${ticket}`, 'zen:ticket:1'],
+      locale: 'de',
+      responder_id: admin.id,
+      // Attribution: the ids on the response, the tags in survey_response_tags.
+      assignee_id: admin.id,
+      group_id: 2 ** 53 - 1,
+      brand_id: ticket,
+      tags: ['vip', `t:${ticket}`],
+    };
     const { id, links } = await createSurveyResponse({ actor, input });
     return { id, token: accessToken(links.url_path) };
   };

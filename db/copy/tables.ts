@@ -31,6 +31,7 @@ const ORDER = [
   'survey_versions',
   'survey_responses',
   'survey_response_subjects',
+  'survey_response_tags',
   'answers',
   'idempotency_keys',
   'admin_sessions',

@@ -95,9 +95,18 @@ export const surveyResponses = pgTable(
     answeredAt: epochMs('answered_at'),
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
+    assigneeId: bigint('assignee_id', { mode: 'number' }),
+    groupId: bigint('group_id', { mode: 'number' }),
+    brandId: bigint('brand_id', { mode: 'number' }),
+    tags: jsonText<string[]>('tags').notNull().default(sql`'[]'`),
   },
   (t) => [
     index('survey_responses_responder_id_idx').on(t.responderId, t.id),
+    index('survey_responses_assignee_idx').on(t.assigneeId, t.id).where(sql`${t.assigneeId} is not null`),
+    index('survey_responses_group_idx').on(t.groupId, t.id).where(sql`${t.groupId} is not null`),
+    index('survey_responses_brand_idx').on(t.brandId, t.id).where(sql`${t.brandId} is not null`),
+    index('survey_responses_updated_idx').on(t.updatedAt, t.id),
+    index('survey_responses_unanswered_idx').on(t.id, t.expiresAt).where(sql`${t.answeredAt} is null`),
     index('survey_responses_survey_idx').on(t.surveyId, t.id),
     index('survey_responses_anonymous_idx').on(t.anonymousId, t.id).where(sql`${t.anonymousId} is not null`),
     index('survey_responses_survey_rating_idx').on(t.surveyId, t.rating, t.id).where(sql`${t.rating} is not null`),
@@ -142,6 +151,17 @@ export const surveyResponseSubjects = pgTable(
       .references(() => surveyResponses.id),
   },
   (t) => [primaryKey({ columns: [t.zrn, t.responseId] })],
+);
+
+export const surveyResponseTags = pgTable(
+  'survey_response_tags',
+  {
+    tag: key('tag').notNull(),
+    responseId: key('response_id')
+      .notNull()
+      .references(() => surveyResponses.id),
+  },
+  (t) => [primaryKey({ columns: [t.tag, t.responseId] })],
 );
 
 export const answers = pgTable(

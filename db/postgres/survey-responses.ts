@@ -6,22 +6,25 @@ import { numbered, pool, postgresTransaction, row, rows, run, type Queryable } f
 const BY_ID = `select ${responseColumnsOf('r')}, s.state from survey_responses r join surveys s on s.id = r.survey_id where r.id = $1`;
 const INSERT_RESPONSE = `insert into survey_responses (${RESPONSE_COLUMNS}) values (${numbered(RESPONSE_COLUMNS.replace(/\w+/g, '?'))})`;
 const INSERT_SUBJECTS = 'insert into survey_response_subjects (zrn, response_id) select unnest($1::text[]), $2 on conflict do nothing';
+const INSERT_TAGS = 'insert into survey_response_tags (tag, response_id) select unnest($1::text[]), $2 on conflict do nothing';
 const INSERT_ANSWER = `insert into answers (${ANSWER_COLUMNS}) values (${numbered(ANSWER_COLUMNS.replace(/\w+/g, '?'))})`;
 
 /** Inserts a response with its subjects and answers inside the caller's transaction. */
 export async function insertResponseRows(on: Queryable, response: ResponseWithSubjects, answers: readonly NewAnswerRow[]): Promise<void> {
   await run(on, INSERT_RESPONSE, responseValues(response, 'booleans'));
   if (response.subjectZrns.length > 0) await run(on, INSERT_SUBJECTS, [response.subjectZrns, response.id]);
+  if (response.tags && response.tags.length > 0) await run(on, INSERT_TAGS, [response.tags, response.id]);
   for (const a of answers) await run(on, INSERT_ANSWER, answerValues(a));
 }
 
-// The response and its subjects in one statement (one round trip, atomic by itself).
+// The response, its subjects and its tags in one statement (one round trip, atomic by itself).
 const INSERT_RESPONSE_WITH_SUBJECTS =
-  `with r as (${INSERT_RESPONSE} returning id) ` +
-  `insert into survey_response_subjects (zrn, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 1}::text[]), r.id from r on conflict do nothing`;
+  `with r as (${INSERT_RESPONSE} returning id), ` +
+  `s as (insert into survey_response_subjects (zrn, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 1}::text[]), r.id from r on conflict do nothing) ` +
+  `insert into survey_response_tags (tag, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 2}::text[]), r.id from r on conflict do nothing`;
 
 export async function insertSurveyResponse(row: ResponseWithSubjects): Promise<void> {
-  await run(await pool(), INSERT_RESPONSE_WITH_SUBJECTS, [...responseValues(row, 'booleans'), row.subjectZrns]);
+  await run(await pool(), INSERT_RESPONSE_WITH_SUBJECTS, [...responseValues(row, 'booleans'), row.subjectZrns, row.tags ?? []]);
 }
 
 export async function findSurveyResponse({ id }: { id: string }): Promise<StoredResponse | undefined> {
@@ -34,7 +37,7 @@ const fragments: ListFragments = {
   anyOf: (column, values) => ({ text: `${column} = any(?::${typeof values[0] === 'number' ? 'bigint' : 'text'}[])`, param: values }),
 };
 
-/** One page of responses by id (see listStatement). */
+/** One page of responses (see listStatement). */
 export async function listSurveyResponses(query: ResponseListQuery): Promise<ListedResponse[]> {
   const { text, params } = listStatement(query, fragments);
   return (await rows(await pool(), numbered(text), params)).map(toListed);

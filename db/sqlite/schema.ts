@@ -99,9 +99,24 @@ export const surveyResponses = sqliteTable(
     answeredAt: integer('answered_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    // Who and what the survey is about, as given when it is offered (Zendesk ids; never changed by a
+    // submit). The tags as given (lower-cased, deduplicated); survey_response_tags indexes them.
+    assigneeId: integer('assignee_id'),
+    groupId: integer('group_id'),
+    brandId: integer('brand_id'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
   },
   (t) => [
     index('survey_responses_responder_id_idx').on(t.responderId, t.id),
+    // The List filters on attribution walk these in id order; most responses may lack one, so the
+    // nulls are left out.
+    index('survey_responses_assignee_idx').on(t.assigneeId, t.id).where(sql`${t.assigneeId} is not null`),
+    index('survey_responses_group_idx').on(t.groupId, t.id).where(sql`${t.groupId} is not null`),
+    index('survey_responses_brand_idx').on(t.brandId, t.id).where(sql`${t.brandId} is not null`),
+    // The change feed (sort=updated_at): a keyset walk on (updated_at, id).
+    index('survey_responses_updated_idx').on(t.updatedAt, t.id),
+    // filter[state] offered/expired: the responses never answered, in id order, with their expiry.
+    index('survey_responses_unanswered_idx').on(t.id, t.expiresAt).where(sql`${t.answeredAt} is null`),
     index('survey_responses_survey_idx').on(t.surveyId, t.id),
     // Partial (migration 0005): a response offered by link has no anonymous id and no rating until it
     // is answered, and the filters on these only ever ask for a value. Leaving the nulls out spares
@@ -156,6 +171,18 @@ export const surveyResponseSubjects = sqliteTable(
       .references(() => surveyResponses.id),
   },
   (t) => [primaryKey({ columns: [t.zrn, t.responseId] })],
+);
+
+// A response's tags (Create's `tags`), one row each, for filter[tags]: a walk per tag in id order.
+export const surveyResponseTags = sqliteTable(
+  'survey_response_tags',
+  {
+    tag: text('tag').notNull(),
+    responseId: text('response_id')
+      .notNull()
+      .references(() => surveyResponses.id),
+  },
+  (t) => [primaryKey({ columns: [t.tag, t.responseId] })],
 );
 
 export const answers = sqliteTable(

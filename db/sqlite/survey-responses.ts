@@ -18,6 +18,7 @@ const writes = preparedOnce(writer, (db) => {
   return {
     insertResponse: sqlite.prepare(`insert into survey_responses (${RESPONSE_COLUMNS}) values (${RESPONSE_COLUMNS.replace(/\w+/g, '?')})`),
     insertSubject: sqlite.prepare('insert or ignore into survey_response_subjects (zrn, response_id) values (?, ?)'),
+    insertTag: sqlite.prepare('insert or ignore into survey_response_tags (tag, response_id) values (?, ?)'),
     insertAnswer: sqlite.prepare(`insert into answers (${ANSWER_COLUMNS}) values (${ANSWER_COLUMNS.replace(/\w+/g, '?')})`),
   };
 });
@@ -27,6 +28,7 @@ export function insertResponseRows(response: ResponseWithSubjects, answers: read
   const s = writes();
   s.insertResponse.run(...responseValues(response, 'integers'));
   for (const zrn of response.subjectZrns) s.insertSubject.run(zrn, response.id);
+  for (const tag of response.tags ?? []) s.insertTag.run(tag, response.id);
   for (const a of answers) s.insertAnswer.run(...answerValues(a));
 }
 
@@ -53,7 +55,7 @@ const fragments: ListFragments = {
   anyOf: (column, values) => ({ text: `${column} in (select value from json_each(?))`, param: JSON.stringify(values) }),
 };
 
-/** One page of responses by id (see listStatement). */
+/** One page of responses (see listStatement). */
 export async function listSurveyResponses(query: ResponseListQuery): Promise<ListedResponse[]> {
   const { text, params } = listStatement(query, fragments);
   // One prepared statement per query shape (which filters are present, and the order): a few dozen at most.

@@ -61,6 +61,7 @@ test('the created response is unanswered, pinned to the latest version and expir
       expires_at: expect.stringMatching(ISO),
       created_at: expect.stringMatching(ISO),
       updated_at: expect.stringMatching(ISO),
+      assignee_id: null, group_id: null, brand_id: null, tags: [], state: 'offered',
     },
   });
   const created = Date.parse(body.survey_response.created_at);

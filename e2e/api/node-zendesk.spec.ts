@@ -170,6 +170,7 @@ test('survey responses: create, submit as the responder, show localized and unlo
     ],
     expires_at: expect.stringMatching(ISO),
     ...times,
+    assignee_id: null, group_id: null, brand_id: null, tags: [], state: 'answered',
   };
   expect(submitted.result).toEqual({ survey_response: stored });
 

@@ -129,6 +129,7 @@ function answeredBody(
       ],
       expires_at: expect.stringMatching(ISO),
       ...times(),
+      assignee_id: null, group_id: null, brand_id: null, tags: [], state: 'answered',
     },
   };
 }

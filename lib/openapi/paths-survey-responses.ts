@@ -19,14 +19,25 @@ const one = z.object({ survey_response: surveyResponse });
 
 const idParams = described(responseIdParams, { id: RESPONSE_ID });
 const NOT_FOUND = 'No such survey response (title "The survey response could not be found").';
-const SHOW_403 = 'Someone other than an admin or the responder (title "Access to the resource is forbidden").';
+const SHOW_403 = 'Someone other than an admin, the responder or the assigned agent (title "Access to the resource is forbidden").';
 
 const listQuery = described(listSurveyResponsesQuery, {
   'filter[responder_ids]': 'Comma list of user ids; a response matches any of them.',
+  'filter[assignee_ids]': 'Extension. Comma list of assignee ids (as given at Create); any of them.',
+  'filter[group_ids]': 'Extension. Comma list of group ids; any of them.',
+  'filter[brand_ids]': 'Extension. Comma list of brand ids; any of them.',
   'filter[subject_zrns]': 'Comma list of ZRNs (`zen:ticket:N`, `zen:request:N`, `zen:conversation:UUID`); any of them.',
+  'filter[tags]': 'Extension. Comma list of tags (compared lower-cased); a response with any of them matches.',
+  'filter[state]': 'Extension. Comma list of `offered`, `answered`, `expired`; any of them.',
   'filter[created_at_start]': 'Created at or after, Unix epoch milliseconds (a value below 10^11 is read as seconds).',
   'filter[created_at_end]': 'Created at or before (inclusive), as `filter[created_at_start]`.',
-  sort: '`id` (oldest first, the default) or `-id` (newest first).',
+  'filter[updated_at_start]': 'Extension. Updated at or after, as `filter[created_at_start]`.',
+  'filter[updated_at_end]': 'Extension. Updated at or before (inclusive), as `filter[created_at_start]`.',
+  sort:
+    '`id` (oldest first, the default), `-id` (newest first), or, an extension for syncing (the change feed), `updated_at` / ' +
+    '`-updated_at`: ordered by (updated_at, id); a submit moves updated_at, so following `page[after]` from a stored cursor ' +
+    'sees every response created or edited since, at least once. The feed shows a change once it is 2 s old (settled), so ' +
+    'that no write still in flight can commit behind a cursor.',
   'page[size]': 'Responses per page: 1 to 100 (the default); a larger size is taken as 100.',
   'page[after]': 'The `meta.after_cursor` of a page: the page after it.',
   'page[before]': 'The `meta.before_cursor` of a page: the page before it. Not together with `page[after]`.',
@@ -39,7 +50,8 @@ export const surveyResponsePaths: ZodOpenApiPathsObject = {
       tags: [TAG],
       summary: 'List survey responses',
       description:
-        'Admins see every response; anyone else only the responses they are the responder of (a filter naming others finds none). ' +
+        'Admins see every response; agents the responses they are the responder of or are assigned (`assignee_id`); anyone else ' +
+        'only the responses they are the responder of (a filter naming others finds none). ' +
         'Filters combine with AND, the values of one filter with OR. Cursor pagination: the cost of a page does not grow with the table or the depth.',
       requestParams: { query: listQuery },
       responses: {
@@ -54,7 +66,8 @@ export const surveyResponsePaths: ZodOpenApiPathsObject = {
       description:
         'Admins only. Offers the latest version of an enabled survey to a responder about one or more subjects. The answer carries ' +
         "the survey page's rating links, and in them the response's access token: it is shown only here. `expires_at` defaults " +
-        'to 28 days ahead (`SURVEY_RESPONSE_TTL_DAYS`).',
+        'to 28 days ahead (`SURVEY_RESPONSE_TTL_DAYS`). Extension: `assignee_id`, `group_id`, `brand_id` and `tags` record who and ' +
+        'what the survey is about when it is offered; a submit never changes them.',
       requestBody: { required: true, content: json(createSurveyResponseBody) },
       responses: {
         200: { description: 'The response was made; its id and the links to the survey page.', content: json(createdSurveyResponse) },
@@ -73,7 +86,9 @@ export const surveyResponsePaths: ZodOpenApiPathsObject = {
       operationId: 'showSurveyResponse',
       tags: [TAG],
       summary: 'Show a survey response (unlocalized)',
-      description: 'The response with minimal questions, as in List. Admins see any response; anyone else only their own.',
+      description:
+        'The response with minimal questions, as in List. Admins see any response; an agent the ones they answer or are ' +
+        'assigned; anyone else only their own.',
       requestParams: { path: idParams },
       responses: {
         200: { description: 'The response.', content: json(one) },

@@ -86,6 +86,13 @@ function surveyResponseSchema(answer: z.ZodType) {
     answers: z.array(answer).meta({ description: 'Every question of the pinned version once answered (unanswered ones `skipped`); empty until then.' }),
     expires_at: timestamp,
     ...times,
+    assignee_id: z.number().int().positive().nullable().meta({ description: 'Extension: the assignee (Zendesk user id) given when the survey was offered.' }),
+    group_id: z.number().int().positive().nullable().meta({ description: 'Extension: the group given when the survey was offered.' }),
+    brand_id: z.number().int().positive().nullable().meta({ description: 'Extension: the brand given when the survey was offered.' }),
+    tags: z.array(z.string()).meta({ description: 'Extension: the tags given when the survey was offered (lower-cased).' }),
+    state: z.enum(['offered', 'answered', 'expired']).meta({
+      description: 'Extension: `answered` once submitted; else `offered` before `expires_at` and `expired` from then on.',
+    }),
   });
 }
 

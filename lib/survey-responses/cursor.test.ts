@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
-import { decodeCursor, encodeCursor, ensureCursorSecret } from './cursor';
+import { decodeCursor, decodeListCursor, encodeCursor, encodeListCursor, ensureCursorSecret } from './cursor';
 
 // The server makes the secret when it starts; so does this file.
 beforeAll(ensureCursorSecret);
@@ -22,5 +22,16 @@ describe('cursors', () => {
       await expect(decodeCursor(bad, 'id', 'page[after]'), bad).rejects.toBeInstanceOf(ApiError);
     }
     await expect(decodeCursor(cursor, '-id', 'page[after]')).rejects.toBeInstanceOf(ApiError);
+  });
+  it('carry (updated_at, id) for the change feed, and refuse the cursors of other sorts', async () => {
+    const at = { id, updatedAt: 1_764_547_200_123 };
+    const feed = await encodeListCursor('updated_at', at);
+    expect(await decodeListCursor(feed, 'updated_at', 'page[after]')).toEqual(at);
+    expect(await decodeListCursor(await encodeListCursor('-updated_at', at), '-updated_at', 'page[before]')).toEqual(at);
+    for (const other of ['-updated_at', 'id', '-id'] as const) {
+      await expect(decodeListCursor(feed, other, 'page[after]'), other).rejects.toBeInstanceOf(ApiError);
+    }
+    await expect(decodeListCursor(await encodeCursor('id', id), 'updated_at', 'page[after]')).rejects.toBeInstanceOf(ApiError);
+    expect(await decodeListCursor(await encodeCursor('-id', id), '-id', 'page[after]')).toEqual({ id });
   });
 });

@@ -3,9 +3,19 @@ import { ensureSetting, readSetting } from '@/db/settings';
 import { ApiError } from '../errors';
 import { isUlid } from '../ids';
 
-// A cursor is `base64url(sort:id).mac`: opaque to clients, and a tampered one is refused, not followed.
+// A cursor is `base64url(sort:id).mac`, or `base64url(sort:updated_at:id).mac` for the change feed's
+// sorts: opaque to clients, and a tampered one is refused, not followed.
 
-export type Sort = 'id' | '-id';
+export type Sort = 'id' | '-id' | 'updated_at' | '-updated_at';
+type IdSort = 'id' | '-id';
+
+/** Where a cursor points: the row's id, and its updated_at for the updated_at sorts. */
+export interface CursorKey {
+  id: string;
+  updatedAt?: number;
+}
+
+const feedSort = (sort: Sort) => sort === 'updated_at' || sort === '-updated_at';
 
 const SECRET = 'cursor_secret';
 
@@ -24,24 +34,41 @@ function mac(k: Buffer, payload: string): Buffer {
   return createHmac('sha256', k).update(payload).digest().subarray(0, 12);
 }
 
-export async function encodeCursor(sort: Sort, id: string): Promise<string> {
-  const payload = Buffer.from(`${sort}:${id}`).toString('base64url');
+/** A cursor for a page of any sort: the id, and the updated_at too for the updated_at sorts. */
+export async function encodeListCursor(sort: Sort, at: CursorKey): Promise<string> {
+  const text = feedSort(sort) ? `${sort}:${at.updatedAt}:${at.id}` : `${sort}:${at.id}`;
+  const payload = Buffer.from(text).toString('base64url');
   return `${payload}.${mac(await key(), payload).toString('base64url')}`;
 }
+
+/** A cursor for a page in id order. */
+export const encodeCursor = (sort: IdSort, id: string) => encodeListCursor(sort, { id });
 
 const badCursor = (parameter: string) =>
   new ApiError('BadRequest', [{ title: 'Invalid cursor', detail: 'The cursor is not one this API issued', source: { parameter } }]);
 
-/** The id a cursor points at; a cursor made for the other sort order is refused too. */
-export async function decodeCursor(cursor: string, sort: Sort, parameter: string): Promise<string> {
-  const [payload, signature, extra] = cursor.split('.');
-  if (!payload || !signature || extra !== undefined) throw badCursor(parameter);
+/** Where a cursor points; a cursor made for another sort order is refused too. */
+export async function decodeListCursor(cursor: string, sort: Sort, parameter: string): Promise<CursorKey> {
+  const [payload, signature, more] = cursor.split('.');
+  if (!payload || !signature || more !== undefined) throw badCursor(parameter);
   const expected = mac(await key(), payload);
   const given = Buffer.from(signature, 'base64url');
   // Node's base64url decoder skips characters it does not know: only the exact text we issued is accepted.
   if (given.toString('base64url') !== signature) throw badCursor(parameter);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badCursor(parameter);
-  const [cursorSort, id] = Buffer.from(payload, 'base64url').toString('utf8').split(':');
-  if (cursorSort !== sort || !id || !isUlid(id)) throw badCursor(parameter);
-  return id;
+  const parts = Buffer.from(payload, 'base64url').toString('utf8').split(':');
+  if (parts[0] !== sort) throw badCursor(parameter);
+  if (feedSort(sort)) {
+    const [, time, id, extra] = parts;
+    if (!time || !/^[0-9]{1,16}$/.test(time) || !id || !isUlid(id) || extra !== undefined) throw badCursor(parameter);
+    return { id, updatedAt: Number(time) };
+  }
+  const [, id, extra] = parts;
+  if (!id || !isUlid(id) || extra !== undefined) throw badCursor(parameter);
+  return { id };
+}
+
+/** The id a cursor of a page in id order points at. */
+export async function decodeCursor(cursor: string, sort: IdSort, parameter: string): Promise<string> {
+  return (await decodeListCursor(cursor, sort, parameter)).id;
 }

@@ -67,6 +67,10 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
     expiresAt,
     createdAt,
     updatedAt: createdAt,
+    assigneeId: input.assignee_id ?? null,
+    groupId: input.group_id ?? null,
+    brandId: input.brand_id ?? null,
+    tags: input.tags ?? [],
   });
   countOffered('api');
   return { id, links: ratingLinks({ id, token, definition: version.definition, locale: displayLocale(input.locale) }) };
@@ -118,16 +122,22 @@ export async function submitSurveyResponse(input: {
     return json;
   });
   if (row.answeredAt === null) countAnswered('submit');
-  return body(storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state));
+  return body(storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state, now));
+}
+
+/** Admins see every response; an agent those they answer or are assigned; an end user their own. */
+function maySee(actor: Actor, row: StoredResponse): boolean {
+  return actor.role === 'admin' || row.responderId === actor.id || (actor.role === 'agent' && row.assigneeId === actor.id);
 }
 
 /**
- * Admins see every response; anyone else only their own (403). A locale localizes the questions.
- * Returns the answer's body as JSON text: `{"survey_response":…}`.
+ * Admins see every response; an agent the ones they answer or are assigned; anyone else only their
+ * own (403). A locale localizes the questions. Returns the answer's body as JSON text:
+ * `{"survey_response":…}`.
  */
 export async function showSurveyResponse({ actor, id, locale }: { actor: Actor; id: string; locale?: string }) {
   const row = await findResponse(id);
-  if (actor.role !== 'admin' && row.responderId !== actor.id) throw forbidden();
+  if (!maySee(actor, row)) throw forbidden();
   if (locale === undefined) return body(storedResponseJson(row, row.surveyState));
   const { definition } = await pinnedSurvey(row);
   return body(localizedResponseJson(row, row.surveyState, definition, displayLocale(locale)));

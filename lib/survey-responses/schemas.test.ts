@@ -16,6 +16,47 @@ describe('listSurveyResponsesQuery', () => {
   });
 });
 
+describe('listSurveyResponsesQuery: attribution, state and the change feed', () => {
+  it('splits the new comma lists and takes the updated_at sorts and bounds', () => {
+    expect(
+      listSurveyResponsesQuery.parse({
+        'filter[assignee_ids]': '7, 9007199254740991',
+        'filter[group_ids]': '3',
+        'filter[brand_ids]': '4,5',
+        'filter[tags]': 'VIP,lang:de',
+        'filter[state]': 'offered,expired',
+        'filter[updated_at_start]': '0',
+        'filter[updated_at_end]': '1764547200',
+        sort: '-updated_at',
+      }),
+    ).toEqual({
+      'filter[assignee_ids]': [7, 2 ** 53 - 1],
+      'filter[group_ids]': [3],
+      'filter[brand_ids]': [4, 5],
+      'filter[tags]': ['vip', 'lang:de'],
+      'filter[state]': ['offered', 'expired'],
+      'filter[updated_at_start]': 0,
+      'filter[updated_at_end]': 1764547200,
+      sort: '-updated_at',
+      'page[size]': 100,
+    });
+  });
+  it('refuses unknown states and sorts, bad tags, ids past 2^53 - 1', () => {
+    for (const bad of [
+      { 'filter[state]': 'open' },
+      { sort: 'created_at' },
+      { 'filter[tags]': 'no spaces' },
+      { 'filter[tags]': 'x'.repeat(81) },
+      { 'filter[assignee_ids]': '9007199254740992' },
+      { 'filter[group_ids]': '0' },
+      { 'filter[updated_at_end]': '9007199254740992' },
+      { 'filter[updated_at_start]': '-1' },
+    ]) {
+      expect(listSurveyResponsesQuery.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});
+
 describe('createSurveyResponseBody', () => {
   const base = { survey_id: 's', subject_zrns: ['zen:ticket:1', 'zen:ticket:1'], locale: 'pt_BR' };
   it('takes responder_id as a number or a numeric string, dedupes subjects, normalizes the locale', () => {
@@ -28,6 +69,29 @@ describe('createSurveyResponseBody', () => {
   });
   it('refuses other ZRNs and responder ids', () => {
     for (const bad of [{ responder_id: '4x' }, { responder_id: 0 }, { subject_zrns: ['zen:user:1'] }]) {
+      expect(createSurveyResponseBody.safeParse({ survey_response: { ...base, ...bad } }).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+  it('takes attribution: ids as numbers or digits, tags lower-cased and deduplicated', () => {
+    const parsed = createSurveyResponseBody.parse({
+      survey_response: { ...base, assignee_id: '9007199254740991', group_id: 12, brand_id: null, tags: ['VIP', 'vip', 'lang:de', 'a_b-c'] },
+    }).survey_response;
+    expect(parsed).toMatchObject({ assignee_id: 2 ** 53 - 1, group_id: 12, brand_id: null, tags: ['vip', 'lang:de', 'a_b-c'] });
+    expect(createSurveyResponseBody.parse({ survey_response: base }).survey_response.tags).toBeUndefined();
+  });
+  it('refuses attribution out of range or shape', () => {
+    for (const bad of [
+      { assignee_id: 0 },
+      { group_id: 2 ** 53 },
+      { brand_id: '9007199254740992' },
+      { assignee_id: 1.5 },
+      { group_id: '01' },
+      { tags: ['has space'] },
+      { tags: [''] },
+      { tags: ['x'.repeat(81)] },
+      { tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
+      { tags: 'vip' },
+    ]) {
       expect(createSurveyResponseBody.safeParse({ survey_response: { ...base, ...bad } }).success, JSON.stringify(bad)).toBe(false);
     }
   });

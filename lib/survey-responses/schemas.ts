@@ -9,6 +9,17 @@ const zrn = z.string().regex(ZRN, 'must be a ZRN such as zen:ticket:123, zen:req
 
 const userId = z.number().max(Number.MAX_SAFE_INTEGER, { message: TOO_LARGE, abort: true }).int().positive();
 
+/** A Zendesk id (user, group, brand): a positive integer up to 2^53 - 1, as a number or its digits. */
+const zendeskId = (what: string) =>
+  z.union([userId, integerText(`must be ${what}`)], { error: `must be ${what}: a positive integer up to 2^53 - 1, or its digits` }).nullish();
+
+export const TAG = /^[a-z0-9_:-]{1,80}$/;
+/** A tag as Zendesk writes them: lower-cased, 1 to 80 of `a-z 0-9 _ : -`. */
+const tag = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.string().regex(TAG, 'must be 1 to 80 characters of a-z, 0-9, _, : and -'));
+
 export const createSurveyResponseBody = z.object({
   survey_response: z.object({
     survey_id: z.string().min(1).max(100),
@@ -23,6 +34,15 @@ export const createSurveyResponseBody = z.object({
       .transform((zrns) => [...new Set(zrns.map((z) => z.toLowerCase()))]),
     locale: localeTag,
     expires_at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+    // Attribution, recorded when the survey is offered and never changed by a submit.
+    assignee_id: zendeskId('a user id'),
+    group_id: zendeskId('a group id'),
+    brand_id: zendeskId('a brand id'),
+    tags: z
+      .array(tag)
+      .max(20)
+      .transform((tags) => [...new Set(tags)])
+      .optional(),
   }),
 });
 export type CreateSurveyResponseInput = z.output<typeof createSurveyResponseBody>['survey_response'];
@@ -59,13 +79,23 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
 
 const epoch = integerText('must be a Unix epoch time in milliseconds', { from: 0 });
 
+export const responseStates = ['offered', 'answered', 'expired'] as const;
+export const listSorts = ['id', '-id', 'updated_at', '-updated_at'] as const;
+
 export const listSurveyResponsesQuery = z
   .object({
     'filter[responder_ids]': commaList(integerText('must list user ids')).optional(),
+    'filter[assignee_ids]': commaList(integerText('must list user ids')).optional(),
+    'filter[group_ids]': commaList(integerText('must list group ids')).optional(),
+    'filter[brand_ids]': commaList(integerText('must list brand ids')).optional(),
     'filter[subject_zrns]': commaList(zrn.transform((s) => s.toLowerCase())).optional(),
+    'filter[tags]': commaList(tag).optional(),
+    'filter[state]': commaList(z.enum(responseStates, 'must list offered, answered or expired')).optional(),
     'filter[created_at_start]': epoch.optional(),
     'filter[created_at_end]': epoch.optional(),
-    sort: z.enum(['id', '-id']).default('id'),
+    'filter[updated_at_start]': epoch.optional(),
+    'filter[updated_at_end]': epoch.optional(),
+    sort: z.enum(listSorts).default('id'),
     'page[size]': z
       .string()
       .regex(/^[0-9]+$/, 'must be a positive integer')

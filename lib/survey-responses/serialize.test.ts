@@ -33,6 +33,10 @@ function row(overrides: Partial<SurveyResponseRow> = {}): SurveyResponseRow {
     ratingCategory: 'bad',
     hasComment: true,
     forced: false,
+    assigneeId: null,
+    groupId: null,
+    brandId: null,
+    tags: [],
     ...overrides,
   };
 }
@@ -60,23 +64,33 @@ function expected(r: SurveyResponseRow, state: 'enabled' | 'disabled', locale?: 
     expires_at: iso(r.expiresAt),
     created_at: iso(r.createdAt),
     updated_at: iso(r.updatedAt),
+    assignee_id: r.assigneeId,
+    group_id: r.groupId,
+    brand_id: r.brandId,
+    tags: r.tags,
+    state: r.answeredAt !== null ? 'answered' : NOW >= r.expiresAt ? 'expired' : 'offered',
   };
 }
+
+const NOW = 1_701_000_000_000;
 
 const rows = [
   row(),
   row({ responderId: null, answersJson: '[]', subjectZrns: ['zen:request:7'] }),
   // Not a ZRN any API accepts, but the builders must still escape whatever is stored.
   row({ subjectZrns: ['zen:ticket:1:extra', 'zen', 'zen:"quoted\\', 'zen:ticket:ü'] }),
+  // Attributed, and never answered: offered before expires_at, expired from then on.
+  row({ answeredAt: null, answersJson: '[]', assigneeId: 2 ** 53 - 1, groupId: 7, brandId: 8, tags: ['vip', 'lang:de'] }),
+  row({ answeredAt: null, answersJson: '[]', expiresAt: NOW }),
 ];
 
 describe('the wire form as JSON text', () => {
   it('is exactly the JSON of the plain wire form, listed or stored', () => {
     for (const r of rows) {
       for (const state of ['enabled', 'disabled'] as const) {
-        const listed = { ...r, surveyState: state, subjectZrnsJson: JSON.stringify(r.subjectZrns) };
-        expect(surveyResponseJson(listed)).toBe(JSON.stringify(expected(r, state)));
-        expect(storedResponseJson(r, state)).toBe(JSON.stringify(expected(r, state)));
+        const listed = { ...r, surveyState: state, subjectZrnsJson: JSON.stringify(r.subjectZrns), tagsJson: JSON.stringify(r.tags) };
+        expect(surveyResponseJson(listed, NOW)).toBe(JSON.stringify(expected(r, state)));
+        expect(storedResponseJson(r, state, NOW)).toBe(JSON.stringify(expected(r, state)));
       }
     }
   });
@@ -84,7 +98,7 @@ describe('the wire form as JSON text', () => {
   it('localized: exactly the plain wire form with each question in the locale', () => {
     for (const r of rows) {
       for (const locale of ['ja', 'de'] as const) {
-        expect(localizedResponseJson(r, 'enabled', definition, locale)).toBe(JSON.stringify(expected(r, 'enabled', locale)));
+        expect(localizedResponseJson(r, 'enabled', definition, locale, NOW)).toBe(JSON.stringify(expected(r, 'enabled', locale)));
       }
     }
   });

@@ -1,5 +1,5 @@
 import type { StoredAnswer, SurveyResponseRow, SurveyState } from '@/db/schema';
-import type { ListedResponse } from '@/db/survey-responses';
+import type { ListedResponse, ResponseState } from '@/db/survey-responses';
 import type { Locale } from '../i18n/locales';
 import type { Question, SurveyDefinition } from '../surveys/definition';
 import { localizedQuestionJson, minimalQuestion } from '../surveys/serialize';
@@ -57,7 +57,13 @@ const QUESTION = '"question":0';
  * A stored response with each answer's question in `locale` (Show localized), as JSON text: the
  * answers are parsed, but each question is spliced in as its cached JSON (localizedQuestionJson).
  */
-export function localizedResponseJson(row: SurveyResponseRow, state: SurveyState, definition: SurveyDefinition, locale: Locale): string {
+export function localizedResponseJson(
+  row: SurveyResponseRow,
+  state: SurveyState,
+  definition: SurveyDefinition,
+  locale: Locale,
+  now = Date.now(),
+): string {
   const questions = new Map<string, Question>(definition.questions.map((q) => [q.id, q]));
   const answers = (JSON.parse(row.answersJson) as WireAnswer[]).map((a) => {
     // The placeholder is the second key: nothing before it (the type) can contain it.
@@ -65,7 +71,7 @@ export function localizedResponseJson(row: SurveyResponseRow, state: SurveyState
     const at = text.indexOf(QUESTION);
     return `${text.slice(0, at)}"question":${localizedQuestionJson(questions.get(a.question.id)!, locale)}${text.slice(at + QUESTION.length)}`;
   });
-  return storedResponseJson({ ...row, answersJson: `[${answers.join(',')}]` }, state);
+  return storedResponseJson({ ...row, answersJson: `[${answers.join(',')}]` }, state, now);
 }
 
 const str = JSON.stringify;
@@ -82,22 +88,38 @@ function subjectJson(zrn: string): string {
 }
 
 /** The unlocalized wire form of one stored response as JSON text (Submit, Show without a locale). */
-export function storedResponseJson(row: SurveyResponseRow, state: SurveyState): string {
-  return surveyResponseJson({ ...row, surveyState: state, subjectZrnsJson: JSON.stringify(row.subjectZrns) });
+export function storedResponseJson(row: SurveyResponseRow, state: SurveyState, now = Date.now()): string {
+  return surveyResponseJson(
+    { ...row, surveyState: state, subjectZrnsJson: JSON.stringify(row.subjectZrns), tagsJson: JSON.stringify(row.tags) },
+    now,
+  );
 }
+
+/**
+ * A response's state at `now`: `answered` once submitted, else `offered` before expires_at and
+ * `expired` from then on.
+ */
+export function responseState(row: { answeredAt: number | null; expiresAt: number }, now: number): ResponseState {
+  if (row.answeredAt !== null) return 'answered';
+  return now >= row.expiresAt ? 'expired' : 'offered';
+}
+
+const id = (value: number | null) => (value === null ? 'null' : String(value));
 
 /**
  * The same wire form as JSON text, for pages of many responses: the stored answers and subjects are
  * copied in as they are instead of being parsed and serialized again. A unit test holds it equal to
  * serializeSurveyResponse.
  */
-export function surveyResponseJson(row: ListedResponse): string {
+export function surveyResponseJson(row: ListedResponse, now: number): string {
   const survey = `{"id":${str(row.surveyId)},"version":${row.surveyVersion},"state":${str(row.surveyState)}}`;
   const subjects = (JSON.parse(row.subjectZrnsJson) as string[]).map(subjectJson);
   return (
     `{"id":${str(row.id)},"survey":${survey},"survey_id":${str(row.surveyId)},"survey_version":${row.surveyVersion},` +
     `"responder_id":${row.responderId === null ? 'null' : row.responderId},"subject_zrns":${row.subjectZrnsJson},` +
     `"subjects":[${subjects.join(',')}],"locale":${str(row.locale)},"answers":${row.answersJson},` +
-    `"expires_at":"${iso(row.expiresAt)}","created_at":"${iso(row.createdAt)}","updated_at":"${iso(row.updatedAt)}"}`
+    `"expires_at":"${iso(row.expiresAt)}","created_at":"${iso(row.createdAt)}","updated_at":"${iso(row.updatedAt)}",` +
+    `"assignee_id":${id(row.assigneeId)},"group_id":${id(row.groupId)},"brand_id":${id(row.brandId)},"tags":${row.tagsJson},` +
+    `"state":"${responseState(row, now)}"}`
   );
 }

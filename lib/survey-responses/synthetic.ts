@@ -106,6 +106,11 @@ export async function fillSurveyResponses(input: FillInput): Promise<{ kept: { i
           method: input.methods ? input.methods[done % input.methods.length]! : null,
           createdAt,
           updatedAt: answeredAt ?? createdAt,
+          // Attribution as a helpdesk would record it: 100 agents in 10 groups, 3 brands, a tier tag.
+          assigneeId: 1 + (done % 100),
+          groupId: 1 + (done % 10),
+          brandId: 1 + (done % 3),
+          tags: [`tier:${done % 4}`],
           ...figures(stored),
         },
         answers: stored.map((a) => ({ ...a, responseId: id })),
