@@ -3,7 +3,7 @@ import http from 'node:http';
 import { isPostgres } from '@/db/client';
 import { pool, rows } from '@/db/postgres/client';
 import { preparedText } from '@/db/sqlite/client';
-import { versionQuestions } from '@/lib/admin/responses-view';
+import { versionQuestions } from '@/lib/admin/survey-responses/view';
 import { surveyInfos } from '@/lib/admin/survey-info';
 import type { Locale } from '@/lib/i18n/locales';
 import { iso } from '@/lib/time';

@@ -1,7 +1,7 @@
 import { findUserByEmail, listUsers } from '@/db/users';
 import { listSurveys } from '@/db/surveys';
 import type { ResponseMethod } from '@/db/schema';
-import { starterQuestions } from './admin/surveys-starters';
+import { starterQuestions } from './admin/surveys/starters';
 import { locales } from './i18n/locales';
 import { fillSurveyResponses } from './survey-responses/synthetic';
 import { createSurvey, loadVersion } from './surveys/surveys';
@@ -18,7 +18,7 @@ const COMMENTS = {
   unhappy: ['I had to explain the problem three times.', 'Took a week to get an answer.', 'The issue is still not fixed.', 'The agent closed the ticket without asking me.', 'La respuesta no resolvió mi problema.', 'Demorou demais.'],
 };
 
-async function addPeople(count: number, make: (n: number) => Parameters<typeof addUser>[0]) {
+async function addUsers(count: number, make: (n: number) => Parameters<typeof addUser>[0]) {
   const ids: number[] = [];
   for (let n = 1; n <= count; n++) ids.push((await addUser(make(n))).id);
   return ids;
@@ -33,8 +33,8 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   const [csat] = await listSurveys({ types: ['CUSTOMER_SATISFACTION'] });
   const version = csat && (await loadVersion(csat.id, csat.latestVersion));
   if (!csat || !version) throw new Error('the default CSAT survey is missing: run the first start (bootstrap) first');
-  const customers = await addPeople(400, (n) => ({ email: `customer-${n}@demo.example`, name: `Demo customer ${n}`, role: 'end_user', locale: locales[n % locales.length]! }));
-  await addPeople(3, (n) => ({ email: `agent-${n}@demo.example`, name: `Demo agent ${n}`, role: 'agent', locale: 'en-us' }));
+  const customers = await addUsers(400, (n) => ({ email: `customer-${n}@demo.example`, name: `Demo customer ${n}`, role: 'end_user', locale: locales[n % locales.length]! }));
+  await addUsers(3, (n) => ({ email: `agent-${n}@demo.example`, name: `Demo agent ${n}`, role: 'agent', locale: 'en-us' }));
   await fillSurveyResponses({ count: 5_000, surveyId: csat.id, version: csat.latestVersion, definition: version.definition, days: DAYS, responderIds: customers, answered: 0.74, improving: true, comments: COMMENTS });
   log(`Added 5,000 responses to the CSAT survey ${csat.id} over ${DAYS} days`);
 
@@ -49,7 +49,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
       questions: starterQuestions('NET_PROMOTER_SCORE'),
     },
   });
-  const appUsers = await addPeople(300, (n) => ({ email: null, externalId: `demo-app-user-${n}`, name: `App user ${n}`, role: 'end_user', locale: locales[n % locales.length]! }));
+  const appUsers = await addUsers(300, (n) => ({ email: null, externalId: `demo-app-user-${n}`, name: `App user ${n}`, role: 'end_user', locale: locales[n % locales.length]! }));
   const methods: ResponseMethod[] = ['In-App', 'In-App', 'Mobile', 'Email'];
   await fillSurveyResponses({ count: 1_500, surveyId: campaign.id, version: 1, definition: (await loadVersion(campaign.id, 1))!.definition, days: DAYS, responderIds: appUsers, improving: true, comments: COMMENTS, methods });
   log(`Added the NPS campaign ${campaign.id} with 1,500 app responses`);

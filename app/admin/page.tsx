@@ -1,6 +1,6 @@
-import { presentParams } from '@/lib/admin/filters';
-import { surveyOverview } from '@/lib/admin/overview';
-import { overviewQuery } from '@/lib/admin/schemas';
+import { presentParams } from '@/lib/admin/survey-responses/filters';
+import { surveyOverview } from '@/lib/admin/overview/overview';
+import { overviewQuery } from '@/lib/admin/overview/schemas';
 import { AdminShell } from './_components/admin-shell';
 import { Distribution, Figures } from './_components/overview-figures';
 import { OverviewForm } from './_components/overview-form';

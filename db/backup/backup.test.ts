@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStarterSurvey } from '@/lib/admin/surveys';
+import { createStarterSurvey } from '@/lib/admin/surveys/surveys';
 import { createSurveyResponse, submitSurveyResponse } from '@/lib/survey-responses/responses';
 import { addUser } from '@/lib/users/users';
 import { closeDb, databaseUrl, isPostgres } from '../client';

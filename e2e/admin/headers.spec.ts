@@ -24,7 +24,7 @@ test('admin pages send a nonce CSP and same-origin referrers, and run under it w
     expect(new Set(nonces), path).toEqual(new Set([nonce]));
   }
   // The client code ran: a client-side navigation through the menu works.
-  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: 'Users' }).click();
   await expect(page).toHaveURL('/admin/users');
   expect(violations).toEqual([]);
 });

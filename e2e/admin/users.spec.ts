@@ -33,7 +33,7 @@ async function addUser(page: Page, user: NewUser): Promise<number> {
 
 const unique = (role: string) => ({ email: `ui-${role}-${randomUUID()}@example.com`, name: `UI ${role} ${randomUUID().slice(0, 8)}` });
 
-test('signed out, the people pages send to the sign-in form', async ({ page }) => {
+test('signed out, the users pages send to the sign-in form', async ({ page }) => {
   for (const path of ['/admin/users', '/admin/users/new', `/admin/users/${suiteCredentials().adminId}`]) {
     await page.goto(path);
     await expect(page).toHaveURL('/admin/sign-in');
@@ -79,7 +79,7 @@ test('an agent added in the form gets a new role and locale, shown in the table 
   await expect(row).toContainText('pt-br');
   await expect(row).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
   await page.goto('/admin/users');
-  await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath('users-table.png'), fullPage: true });
 

@@ -3,8 +3,8 @@ import { newId } from '../ids';
 import type { SurveyDefinition } from '../surveys/definition';
 import { defaultCsatDefinition } from '../surveys/default-csat';
 import { seedSurvey } from '../surveys/surveys';
-import { parseResponseFilters } from './filters';
-import { criteriaOf } from './responses-query';
+import { parseResponseFilters } from './survey-responses/filters';
+import { criteriaOf } from './survey-responses/query';
 import { categoryNames, ratingText, surveyInfos } from './survey-info';
 
 const st = (value: string) => ({ type: 'static' as const, value });

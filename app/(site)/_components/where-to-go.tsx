@@ -9,7 +9,7 @@ export function WhereToGo() {
             <a href="/admin/sign-in">Sign in to the admin view</a>
           </h3>
           <p>
-            Browse responses, see CSAT and NPS over time, edit surveys, and manage people, API tokens and write keys. Sign in with
+            Browse responses, see CSAT and NPS over time, edit surveys, and manage users, API tokens and write keys. Sign in with
             the admin&apos;s email and password.
           </p>
         </li>

@@ -6,7 +6,7 @@ const sections = [
   { href: '/admin', label: 'Overview' },
   { href: '/admin/survey_responses', label: 'Responses' },
   { href: '/admin/surveys', label: 'Surveys' },
-  { href: '/admin/users', label: 'People' },
+  { href: '/admin/users', label: 'Users' },
   { href: '/admin/keys', label: 'Keys' },
 ] as const;
 

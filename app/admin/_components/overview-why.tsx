@@ -1,4 +1,4 @@
-import type { ReadyOverview } from '@/lib/admin/overview';
+import type { ReadyOverview } from '@/lib/admin/overview/overview';
 import { pct } from './overview-format';
 import { TableHead } from './table-head';
 import { TableScroll } from './table-scroll';

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { runForm } from '@/lib/admin/forms';
-import { createKey, createKeyForm, revokeKey, revokeKeyForm, type KeyFormState } from '@/lib/admin/keys';
+import { createKey, createKeyForm, revokeKey, revokeKeyForm, type KeyFormState } from '@/lib/admin/keys/keys';
 import { formFields } from '@/lib/http/form';
 import { pageAdmin } from '../_components/session';
 

@@ -1,5 +1,5 @@
-import { keysPage } from '@/lib/admin/keys';
-import { keyKindLabels, keyKinds } from '@/lib/admin/keys-labels';
+import { keysPage } from '@/lib/admin/keys/keys';
+import { keyKindLabels, keyKinds } from '@/lib/admin/keys/labels';
 import { AdminShell } from '../_components/admin-shell';
 import { pageAdmin } from '../_components/session';
 import { KeyMessages } from './_components/key-messages';

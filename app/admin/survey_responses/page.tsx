@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { AdminShell } from '../_components/admin-shell';
 import { pageAdmin } from '../_components/session';
-import { filterQuery, parseResponseFilters } from '@/lib/admin/filters';
-import { listAdminResponses, type AdminResponsePage } from '@/lib/admin/responses';
-import { responseFilterChoices } from '@/lib/admin/responses-choices';
+import { filterQuery, parseResponseFilters } from '@/lib/admin/survey-responses/filters';
+import { listAdminResponses, type AdminResponsePage } from '@/lib/admin/survey-responses/list';
+import { responseFilterChoices } from '@/lib/admin/survey-responses/choices';
 import { ApiError } from '@/lib/errors';
 import { FilterForm } from './_components/filter-form';
 import { ResponsesTable } from './_components/responses-table';

@@ -1,8 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { newSurveyForm } from '@/lib/admin/surveys-schemas';
-import { createStarterSurvey } from '@/lib/admin/surveys';
+import { newSurveyForm } from '@/lib/admin/surveys/schemas';
+import { createStarterSurvey } from '@/lib/admin/surveys/surveys';
 import { pageAdmin } from '../_components/session';
 import { formFields } from '@/lib/http/form';
 

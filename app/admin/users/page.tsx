@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { listPeople } from '@/lib/admin/people';
-import { peoplePageQuery } from '@/lib/admin/people-forms';
+import { listUsersPage } from '@/lib/admin/users/users';
+import { usersPageQuery } from '@/lib/admin/users/forms';
 import { AdminShell } from '../_components/admin-shell';
 import { pageAdmin } from '../_components/session';
-import { PeopleTable } from './_components/people-table';
+import { UsersTable } from './_components/users-table';
 import './users.css';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -11,29 +11,29 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // Keyset pages of 100 by id: ?after=<last id> / ?before=<first id>, as cheap on page 10,000 as on page 1.
 export default async function UsersPage({ searchParams }: Props) {
   const admin = await pageAdmin();
-  const query = peoplePageQuery.safeParse(await searchParams);
-  const page = await listPeople({ actor: admin, ...(query.success ? query.data : {}) });
+  const query = usersPageQuery.safeParse(await searchParams);
+  const page = await listUsersPage({ actor: admin, ...(query.success ? query.data : {}) });
   const addUser = (
-    <Link className="people-link-button" href="/admin/users/new" prefetch={false}>
+    <Link className="users-link-button" href="/admin/users/new" prefetch={false}>
       Add user
     </Link>
   );
   return (
-    <AdminShell admin={admin} current="/admin/users" title="People" actions={addUser}>
+    <AdminShell admin={admin} current="/admin/users" title="Users" actions={addUser}>
       {!query.success && (
         <p className="admin-error" role="alert">
           This page link is not valid ({query.error.issues[0]?.path.join('.') || 'page'} {query.error.issues[0]?.message}): showing the first page.
         </p>
       )}
       <p className="admin-muted">Only admins sign in here, with a password. Select a name to change its role, locale or password.</p>
-      <PeopleTable people={page.people} />
-      <nav className="people-pages" aria-label="Pages of users">
+      <UsersTable users={page.users} />
+      <nav className="users-pages" aria-label="Pages of users">
         {page.previousBefore !== undefined && (
           <Link href={`/admin/users?before=${page.previousBefore}`} prefetch={false}>
             ← Previous 100
           </Link>
         )}
-        {page.people.length === 0 && query.success && (query.data.after ?? query.data.before) !== undefined && (
+        {page.users.length === 0 && query.success && (query.data.after ?? query.data.before) !== undefined && (
           <Link href="/admin/users" prefetch={false}>
             First page
           </Link>

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { KeyFormState } from '@/lib/admin/keys';
-import { capitalized, type KeyKind } from '@/lib/admin/keys-labels';
+import type { KeyFormState } from '@/lib/admin/keys/keys';
+import { capitalized, type KeyKind } from '@/lib/admin/keys/labels';
 import { Field, FormAlert } from '../../_components/fields';
 import { createKeyAction } from '../actions';
 

@@ -1,5 +1,5 @@
-import type { AdminKey } from '@/lib/admin/keys';
-import { capitalized, keyKindLabels, type KeyKind } from '@/lib/admin/keys-labels';
+import type { AdminKey } from '@/lib/admin/keys/keys';
+import { capitalized, keyKindLabels, type KeyKind } from '@/lib/admin/keys/labels';
 
 type Props = { revoked: { kind: KeyKind; key: AdminKey } | undefined; refused: boolean; confirmMissing: boolean };
 

@@ -1,5 +1,5 @@
-import type { AdminKey } from '@/lib/admin/keys';
-import type { KeyKind } from '@/lib/admin/keys-labels';
+import type { AdminKey } from '@/lib/admin/keys/keys';
+import type { KeyKind } from '@/lib/admin/keys/labels';
 import { CreateKeyForm } from './create-key-form';
 import { KeyTable } from './key-table';
 import { RevokeConfirm } from './revoke-confirm';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { AdminKey } from '@/lib/admin/keys';
-import type { KeyKind } from '@/lib/admin/keys-labels';
+import type { AdminKey } from '@/lib/admin/keys/keys';
+import type { KeyKind } from '@/lib/admin/keys/labels';
 import { UtcTime } from '../../_components/utc-time';
 import { TableHead } from '../../_components/table-head';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { AdminKey } from '@/lib/admin/keys';
-import type { KeyKind } from '@/lib/admin/keys-labels';
+import type { AdminKey } from '@/lib/admin/keys/keys';
+import type { KeyKind } from '@/lib/admin/keys/labels';
 import { revokeKeyAction } from '../actions';
 
 /** The confirm step of a revocation: a plain form (it works without JavaScript) or a way back. */

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AdminShell } from '../../_components/admin-shell';
 import { pageAdmin } from '../../_components/session';
-import { responsesHref } from '@/lib/admin/filters';
-import { showAdminResponse } from '@/lib/admin/responses-detail';
+import { responsesHref } from '@/lib/admin/survey-responses/filters';
+import { showAdminResponse } from '@/lib/admin/survey-responses/detail';
 import { Answer, ResponderText, SubjectLinks } from '../_components/detail-parts';
 import '../responses.css';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { responsesHref } from '@/lib/admin/filters';
-import type { AdminResponseDetail, AnswerView } from '@/lib/admin/responses-detail';
+import { responsesHref } from '@/lib/admin/survey-responses/filters';
+import type { AdminResponseDetail, AnswerView } from '@/lib/admin/survey-responses/detail';
 import { ratingText } from '@/lib/admin/survey-info';
 
 /** One answer on the response page: the rating with its label, the chosen options, the comment, or why there is none. */

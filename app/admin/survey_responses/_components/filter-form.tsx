@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { FilterChoices } from '@/lib/admin/responses-choices';
+import type { FilterChoices } from '@/lib/admin/survey-responses/choices';
 import { categoryNames } from '@/lib/admin/survey-info';
 
 type Values = Record<string, string | undefined>;

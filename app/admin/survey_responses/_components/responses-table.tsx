@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { responsesHref } from '@/lib/admin/filters';
-import type { AdminResponseListItem } from '@/lib/admin/responses';
+import { responsesHref } from '@/lib/admin/survey-responses/filters';
+import type { AdminResponseListItem } from '@/lib/admin/survey-responses/list';
 import { ratingText } from '@/lib/admin/survey-info';
 import { TableHead } from '../../_components/table-head';
 

@@ -1,6 +1,6 @@
 import { adminRoute } from '../../_components/session';
-import { parseResponseFilters } from '@/lib/admin/filters';
-import { exportAdminResponses } from '@/lib/admin/export';
+import { parseResponseFilters } from '@/lib/admin/survey-responses/filters';
+import { exportAdminResponses } from '@/lib/admin/survey-responses/export';
 import { queryOf } from '@/lib/http/handler';
 
 // GET /admin/survey_responses/export?<the table's filters>: every matching response as CSV, streamed.

@@ -1,10 +1,10 @@
 'use server';
 
 import { notFound, redirect } from 'next/navigation';
-import type { EditorState } from '@/lib/admin/survey-form-model';
-import { editorFields } from '@/lib/admin/survey-form-fields';
-import { surveyEditorForm, surveyStateForm } from '@/lib/admin/surveys-schemas';
-import { setSurveyState, submitSurveyEditor } from '@/lib/admin/surveys';
+import type { EditorState } from '@/lib/admin/surveys/form-model';
+import { editorFields } from '@/lib/admin/surveys/form-fields';
+import { surveyEditorForm, surveyStateForm } from '@/lib/admin/surveys/schemas';
+import { setSurveyState, submitSurveyEditor } from '@/lib/admin/surveys/surveys';
 import { ApiError } from '@/lib/errors';
 import { pageAdmin } from '../../_components/session';
 import { formFields } from '@/lib/http/form';

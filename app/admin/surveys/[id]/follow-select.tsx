@@ -1,4 +1,4 @@
-import type { QuestionDraft } from '@/lib/admin/survey-form-model';
+import type { QuestionDraft } from '@/lib/admin/surveys/form-model';
 
 /** Which question comes next: the next one in order, or any later question (follow-ups only point forward). */
 export function FollowSelect({ name, label, from, questions, value }: { name: string; label: string; from: number; questions: QuestionDraft[]; value: string }) {

@@ -1,4 +1,4 @@
-import type { QuestionDraft } from '@/lib/admin/survey-form-model';
+import type { QuestionDraft } from '@/lib/admin/surveys/form-model';
 import { FollowSelect } from './follow-select';
 
 type Props = {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { surveyIdParam } from '@/lib/admin/surveys-schemas';
-import { surveyEditor } from '@/lib/admin/surveys';
+import { surveyIdParam } from '@/lib/admin/surveys/schemas';
+import { surveyEditor } from '@/lib/admin/surveys/surveys';
 import { ApiError } from '@/lib/errors';
 import { AdminShell } from '../../_components/admin-shell';
 import { pageAdmin } from '../../_components/session';

@@ -8,7 +8,7 @@ import {
   type EditorState,
   type FieldError,
   type QuestionDraft,
-} from '@/lib/admin/survey-form-model';
+} from '@/lib/admin/surveys/form-model';
 import { FollowSelect } from './follow-select';
 import { OptionRows } from './option-rows';
 import { TextFields } from './text-fields';

@@ -1,4 +1,4 @@
-import { describeField, targetingOps, type FieldError, type SurveyDraft } from '@/lib/admin/survey-form-model';
+import { describeField, targetingOps, type FieldError, type SurveyDraft } from '@/lib/admin/surveys/form-model';
 
 const opLabels: Record<string, string> = {
   eq: 'equals',

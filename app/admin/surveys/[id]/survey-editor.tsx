@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { describeField, hasCampaign, MAX_QUESTIONS, questionTypes, type EditorState } from '@/lib/admin/survey-form-model';
+import { describeField, hasCampaign, MAX_QUESTIONS, questionTypes, type EditorState } from '@/lib/admin/surveys/form-model';
 import { editSurveyAction } from './actions';
 import { QuestionFields } from './question-fields';
 import { SettingsFields } from './settings-fields';

@@ -1,4 +1,4 @@
-import type { TextDraft } from '@/lib/admin/survey-form-model';
+import type { TextDraft } from '@/lib/admin/surveys/form-model';
 
 /** A text content object: static text, or a dynamic-content key with its default-locale text. */
 type Props = { name: string; label: string; text: TextDraft; invalid: (field: string) => boolean; shown: { locale: string; text: string | undefined } };

@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import { findPerson } from '@/lib/admin/people';
-import { locales, userRoles } from '@/lib/admin/people-forms';
+import { findUserView } from '@/lib/admin/users/users';
+import { locales, userRoles } from '@/lib/admin/users/forms';
 import { userIdParam } from '@/lib/users/schemas';
 import { AdminShell } from '../../_components/admin-shell';
 import { pageAdmin } from '../../_components/session';
 import { ChangeUserForm } from '../_components/change-user-form';
 import { PasswordForm } from '../_components/password-form';
-import { PersonFacts } from '../_components/person-facts';
+import { UserFacts } from '../_components/user-facts';
 import '../users.css';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
@@ -21,30 +21,30 @@ const notices = new Map([
 export default async function UserPage({ params, searchParams }: Props) {
   const admin = await pageAdmin();
   const parsed = userIdParam.safeParse(await params);
-  const person = parsed.success ? await findPerson({ actor: admin, id: parsed.data.id }) : undefined;
+  const user = parsed.success ? await findUserView({ actor: admin, id: parsed.data.id }) : undefined;
   const notice = notices.get(String((await searchParams).notice));
-  if (!person) {
+  if (!user) {
     return (
       <AdminShell admin={admin} current="/admin/users" title="User not found">
-        <p className="admin-error">No user has this id. <Link href="/admin/users">Back to people</Link></p>
+        <p className="admin-error">No user has this id. <Link href="/admin/users">Back to users</Link></p>
       </AdminShell>
     );
   }
-  const self = person.id === admin.id;
+  const self = user.id === admin.id;
   return (
-    <AdminShell admin={admin} current="/admin/users" title={person.name}>
+    <AdminShell admin={admin} current="/admin/users" title={user.name}>
       {notice && (
         <p className="admin-notice" role="status">
           {notice}
         </p>
       )}
-      <PersonFacts person={person} self={self} />
-      <div className="people-forms">
-        <ChangeUserForm id={person.id} role={person.role} locale={person.locale} roles={userRoles} locales={locales} />
-        {person.role === 'admin' && <PasswordForm id={person.id} self={self} />}
+      <UserFacts user={user} self={self} />
+      <div className="users-forms">
+        <ChangeUserForm id={user.id} role={user.role} locale={user.locale} roles={userRoles} locales={locales} />
+        {user.role === 'admin' && <PasswordForm id={user.id} self={self} />}
       </div>
       <p>
-        <Link href="/admin/users">Back to people</Link>
+        <Link href="/admin/users">Back to users</Link>
       </p>
     </AdminShell>
   );

@@ -8,7 +8,7 @@ import { Field, FormAlert, formKey } from '../../_components/fields';
 export function AddUserForm({ roles, locales }: { roles: readonly string[]; locales: readonly string[] }) {
   const [state, action, pending] = useActionState(addUserAction, {} satisfies FormState);
   return (
-    <form key={formKey(state)} className="admin-form people-form" action={action}>
+    <form key={formKey(state)} className="admin-form users-form" action={action}>
       <FormAlert state={state} />
       <Field form="add" name="email" label="Email" type="email" autoComplete="off" required state={state} />
       <Field form="add" name="name" label="Name" autoComplete="off" required state={state} />

@@ -10,7 +10,7 @@ type Props = { id: number; role: string; locale: string; roles: readonly string[
 export function ChangeUserForm({ id, role, locale, roles, locales }: Props) {
   const [state, action, pending] = useActionState(changeUserAction, {} satisfies FormState);
   return (
-    <form key={formKey(state)} className="admin-form people-form" action={action}>
+    <form key={formKey(state)} className="admin-form users-form" action={action}>
       <h2 id="change-heading">Role and locale</h2>
       <FormAlert state={state} />
       <input type="hidden" name="id" value={id} />

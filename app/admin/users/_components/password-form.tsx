@@ -11,7 +11,7 @@ export function PasswordForm({ id, self }: { id: number; self: boolean }) {
     ? 'At least 12 characters. You stay signed in.'
     : 'At least 12 characters. This admin is signed out everywhere and signs in again with the new password.';
   return (
-    <form className="admin-form people-form" action={action}>
+    <form className="admin-form users-form" action={action}>
       <h2 id="password-heading">Set a new password</h2>
       <FormAlert state={state} />
       <input type="hidden" name="id" value={id} />

@@ -1,4 +1,4 @@
-import { locales, userRoles } from '@/lib/admin/people-forms';
+import { locales, userRoles } from '@/lib/admin/users/forms';
 import { AdminShell } from '../../_components/admin-shell';
 import { pageAdmin } from '../../_components/session';
 import { AddUserForm } from '../_components/add-user-form';

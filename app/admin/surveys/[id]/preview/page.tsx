@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
-import { presentParams } from '@/lib/admin/filters';
-import { previewQuery, surveyIdParam } from '@/lib/admin/surveys-schemas';
-import { surveyPreview } from '@/lib/admin/surveys';
+import { presentParams } from '@/lib/admin/survey-responses/filters';
+import { previewQuery, surveyIdParam } from '@/lib/admin/surveys/schemas';
+import { surveyPreview } from '@/lib/admin/surveys/surveys';
 import { ApiError } from '@/lib/errors';
 import { defaultLocale, locales } from '@/lib/i18n/locales';
 import { AdminShell } from '../../../_components/admin-shell';

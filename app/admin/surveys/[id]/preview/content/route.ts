@@ -1,6 +1,6 @@
 import { surveyPage } from '@/app/hc/_views/survey-page';
-import { previewQuery, surveyIdParam } from '@/lib/admin/surveys-schemas';
-import { surveyPreview } from '@/lib/admin/surveys';
+import { previewQuery, surveyIdParam } from '@/lib/admin/surveys/schemas';
+import { surveyPreview } from '@/lib/admin/surveys/surveys';
 import { ApiError } from '@/lib/errors';
 import { queryOf } from '@/lib/http/handler';
 import { defaultLocale } from '@/lib/i18n/locales';

@@ -1,4 +1,4 @@
-import { ratingQuestionTypes, ratingSubTypes } from '../surveys/definition';
+import { ratingQuestionTypes, ratingSubTypes } from '../../surveys/definition';
 
 // The survey editor's draft: what the form shows and posts back, one field per input. Plain data and
 // constants only (no zod, no db), so the client editor can import it without pulling server code.

@@ -1,4 +1,4 @@
-import type { WireAnswer } from './responses-view';
+import type { WireAnswer } from './view';
 
 // A response's stored answers (answers_json, rendered by renderAnswers) read for the CSV export,
 // which needs only each answer's type, question id, rating, chosen options and comment. JSON.parse

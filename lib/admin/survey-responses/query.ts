@@ -1,6 +1,6 @@
 import type { AdminResponseCriteria } from '@/db/admin-responses';
 import { findUserByEmail, findUserByExternalId } from '@/db/users';
-import { idBoundsFor } from '../ids';
+import { idBoundsFor } from '../../ids';
 import { dayRangeMs, type ResponseFilters } from './filters';
 
 // The responses table's URL filters → what the rows must match in the database.

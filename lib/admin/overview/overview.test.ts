@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createWriteKey } from '../auth/write-keys';
-import { ingestRequest } from '../ingestion/ingest';
-import { createSurveyResponse, submitSurveyResponse } from '../survey-responses/responses';
-import { defaultCsatDefinition } from '../surveys/default-csat';
-import { createSurvey } from '../surveys/surveys';
+import { createWriteKey } from '../../auth/write-keys';
+import { ingestRequest } from '../../ingestion/ingest';
+import { createSurveyResponse, submitSurveyResponse } from '../../survey-responses/responses';
+import { defaultCsatDefinition } from '../../surveys/default-csat';
+import { createSurvey } from '../../surveys/surveys';
 import { surveyOverview } from './overview';
 
 const admin = { id: 1, email: 'admin@example.com', role: 'admin' as const, locale: 'en-us' };

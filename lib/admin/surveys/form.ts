@@ -1,7 +1,7 @@
 import type { CampaignSettings } from '@/db/schema';
-import { resolveText, type TextContent } from '../i18n/dynamic-content';
-import type { Locale } from '../i18n/locales';
-import type { Question, SurveyDefinition } from '../surveys/definition';
+import { resolveText, type TextContent } from '../../i18n/dynamic-content';
+import type { Locale } from '../../i18n/locales';
+import type { Question, SurveyDefinition } from '../../surveys/definition';
 import {
   NPS_SCALE,
   ratingAt,
@@ -11,7 +11,7 @@ import {
   type QuestionDraft,
   type SurveyDraft,
   type TextDraft,
-} from './survey-form-model';
+} from './form-model';
 
 // The editor's draft ↔ a stored definition ↔ the body of PUT /api/v2/guide/surveys/{id}. The draft is
 // what the form holds; the API body is what the same zod schemas and lib function then validate.

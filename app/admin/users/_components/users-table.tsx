@@ -1,17 +1,17 @@
 import Link from 'next/link';
-import type { Person } from '@/lib/admin/people';
+import type { UserView } from '@/lib/admin/users/users';
 import { UtcTime } from '../../_components/utc-time';
 import { TableHead } from '../../_components/table-head';
 
-export function PeopleTable({ people }: { people: Person[] }) {
-  if (people.length === 0) return <p className="admin-muted">No users on this page.</p>;
+export function UsersTable({ users }: { users: UserView[] }) {
+  if (users.length === 0) return <p className="admin-muted">No users on this page.</p>;
   return (
-    <div className="people-scroll">
+    <div className="users-scroll">
       <table className="admin-table">
         <caption className="admin-caption">Users by id; dates in UTC</caption>
         <TableHead columns={['ID', 'Name', 'Email', 'Role', 'Locale', 'External ID', 'Created (UTC)']} />
         <tbody>
-          {people.map((p) => (
+          {users.map((p) => (
             <tr key={p.id}>
               <td>{p.id}</td>
               <th scope="row">
@@ -22,7 +22,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
               <td>{p.email ?? <span className="admin-muted">—</span>}</td>
               <td>
                 {p.role}
-                {p.sign_in === 'needs_password' && <span className="people-warning"> (no password: cannot sign in here)</span>}
+                {p.sign_in === 'needs_password' && <span className="users-warning"> (no password: cannot sign in here)</span>}
               </td>
               <td>{p.locale}</td>
               <td>{p.external_id ?? <span className="admin-muted">—</span>}</td>

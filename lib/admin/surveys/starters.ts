@@ -1,6 +1,6 @@
 import type { SurveyType } from '@/db/schema';
-import { defaultCsatDefinition } from '../surveys/default-csat';
-import type { QuestionInput } from '../surveys/schemas';
+import { defaultCsatDefinition } from '../../surveys/default-csat';
+import type { QuestionInput } from '../../surveys/schemas';
 
 // The first version of a survey made from the admin view: a sensible start the admin then edits.
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../errors';
-import { defaultCsatDefinition } from '../surveys/default-csat';
-import { normalizeQuestions } from '../surveys/normalize';
-import { updateSurveyBody } from '../surveys/schemas';
-import { DEFAULT_SETTINGS } from '../surveys/surveys';
-import { definitionToDraft, draftToInput, reshapeQuestion, shownTexts } from './survey-form';
-import { apiFieldErrors, applyEditorOp, parseEditorForm, zodFieldErrors, type EditorFields } from './survey-form-fields';
-import { describeField, type QuestionDraft, type SurveyDraft, type TextDraft } from './survey-form-model';
-import { starterQuestions } from './surveys-starters';
+import { ApiError } from '../../errors';
+import { defaultCsatDefinition } from '../../surveys/default-csat';
+import { normalizeQuestions } from '../../surveys/normalize';
+import { updateSurveyBody } from '../../surveys/schemas';
+import { DEFAULT_SETTINGS } from '../../surveys/surveys';
+import { definitionToDraft, draftToInput, reshapeQuestion, shownTexts } from './form';
+import { apiFieldErrors, applyEditorOp, parseEditorForm, zodFieldErrors, type EditorFields } from './form-fields';
+import { describeField, type QuestionDraft, type SurveyDraft, type TextDraft } from './form-model';
+import { starterQuestions } from './starters';
 
 /** The fields the editor's form posts for a draft (the names the components render). */
 function fieldsOf(draft: SurveyDraft, op = 'save'): EditorFields {

@@ -1,33 +1,33 @@
 import { revokeUserAdminSessions } from '@/db/admin-sessions';
 import type { UserRole, UserRow } from '@/db/schema';
 import { countAdmins, findUserById, listUsersAfter, listUsersBefore, updateUser, updateUserKeepingAnAdmin } from '@/db/users';
-import type { Actor } from '../auth/credentials';
-import { hashPassword } from '../auth/secrets';
-import { ApiError } from '../errors';
-import type { Locale } from '../i18n/locales';
-import { addUser, requireAdmin, serializeUser } from '../users/users';
-import { FormRefusal } from './forms';
-import type { AddPersonInput } from './people-forms';
+import type { Actor } from '../../auth/credentials';
+import { hashPassword } from '../../auth/secrets';
+import { ApiError } from '../../errors';
+import type { Locale } from '../../i18n/locales';
+import { addUser, requireAdmin, serializeUser } from '../../users/users';
+import { FormRefusal } from '../forms';
+import type { AddUserInput } from './forms';
 
-// People in the admin view. Only admins sign in here, with a password (scrypt); so only admins hold
+// Users in the admin view. Only admins sign in here, with a password (scrypt); so only admins hold
 // one, and the instance always keeps at least one admin nobody can lock out by accident.
 
-const PEOPLE_PAGE_SIZE = 100;
+const USERS_PAGE_SIZE = 100;
 
 /** A user as the admin view shows them: the API's fields, and whether they can sign in here. */
-function personView(row: UserRow) {
+function userView(row: UserRow) {
   const hasPassword = row.passwordHash !== null;
   // Only admins sign in here, and only with a password.
   const signIn = row.role !== 'admin' ? ('not_admin' as const) : hasPassword ? ('password' as const) : ('needs_password' as const);
   return { ...serializeUser(row), has_password: hasPassword, sign_in: signIn };
 }
-export type Person = ReturnType<typeof personView>;
+export type UserView = ReturnType<typeof userView>;
 
 /**
  * One page of users by id (keyset: `after` the last id of the previous page, or `before` the first id
  * of the next one), with the ids to page on from. Each page costs the same however deep it is.
  */
-export async function listPeople({ actor, after, before, limit = PEOPLE_PAGE_SIZE }: { actor: Actor; after?: number; before?: number; limit?: number }) {
+export async function listUsersPage({ actor, after, before, limit = USERS_PAGE_SIZE }: { actor: Actor; after?: number; before?: number; limit?: number }) {
   requireAdmin(actor);
   const rows =
     before === undefined
@@ -40,20 +40,20 @@ export async function listPeople({ actor, after, before, limit = PEOPLE_PAGE_SIZ
     last === undefined ? [] : listUsersAfter({ after: last, limit: 1 }),
   ]);
   return {
-    people: rows.map(personView),
+    users: rows.map(userView),
     previousBefore: earlier.length > 0 ? first : undefined,
     nextAfter: later.length > 0 ? last : undefined,
   };
 }
 
-export async function findPerson({ actor, id }: { actor: Actor; id: number }): Promise<Person | undefined> {
+export async function findUserView({ actor, id }: { actor: Actor; id: number }): Promise<UserView | undefined> {
   requireAdmin(actor);
   const row = await findUserById({ id });
-  return row && personView(row);
+  return row && userView(row);
 }
 
 /** Adds a user from the admin form; only an admin may be given a password. */
-export async function addPerson({ actor, ...input }: AddPersonInput & { actor: Actor }): Promise<Person> {
+export async function createUser({ actor, ...input }: AddUserInput & { actor: Actor }): Promise<UserView> {
   requireAdmin(actor);
   if (input.password && input.role !== 'admin') throw new FormRefusal('Only admins sign in, so only admins have a password; leave it empty.', 'password');
   try {
@@ -64,7 +64,7 @@ export async function addPerson({ actor, ...input }: AddPersonInput & { actor: A
       locale: input.locale,
       ...(input.password && { passwordHash: await hashPassword(input.password) }),
     });
-    return personView(row);
+    return userView(row);
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) throw new FormRefusal('A user with this email already exists.', 'email');
     throw error;
@@ -76,7 +76,7 @@ export async function addPerson({ actor, ...input }: AddPersonInput & { actor: A
  * lock-out). Someone who stops being an admin is signed out everywhere and loses their password, so
  * a later promotion does not bring an old password back to life.
  */
-export async function changePerson({ actor, id, role, locale }: { actor: Actor; id: number; role: UserRole; locale: Locale }): Promise<Person> {
+export async function changeUser({ actor, id, role, locale }: { actor: Actor; id: number; role: UserRole; locale: Locale }): Promise<UserView> {
   requireAdmin(actor);
   const target = await findUserById({ id });
   if (!target) throw new FormRefusal('No user has this id.');
@@ -91,14 +91,14 @@ export async function changePerson({ actor, id, role, locale }: { actor: Actor; 
   // sessionAdmin checks the role on every request already; revoking also keeps a re-promotion from
   // reviving the old sessions.
   if (demoting) await revokeUserAdminSessions({ userId: id, at: now });
-  return personView(row);
+  return userView(row);
 }
 
 /**
  * Sets an admin's password. Another admin's sessions end (a reset usually means the old password is
  * not to be trusted); your own stay, or you would sign yourself out.
  */
-export async function setPersonPassword({ actor, id, password }: { actor: Actor; id: number; password: string }): Promise<Person> {
+export async function setUserPassword({ actor, id, password }: { actor: Actor; id: number; password: string }): Promise<UserView> {
   requireAdmin(actor);
   const target = await findUserById({ id });
   if (!target) throw new FormRefusal('No user has this id.');
@@ -106,5 +106,5 @@ export async function setPersonPassword({ actor, id, password }: { actor: Actor;
   const now = Date.now();
   const row = await updateUser({ id, passwordHash: await hashPassword(password), updatedAt: now });
   if (target.id !== actor.id) await revokeUserAdminSessions({ userId: id, at: now });
-  return personView(row);
+  return userView(row);
 }

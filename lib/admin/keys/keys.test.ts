@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addUser } from '../users/users';
+import { addUser } from '../../users/users';
 import { createKey, keysPage, listKeys, revokeKey } from './keys';
 
 const actorOf = async (role: 'admin' | 'agent') => {

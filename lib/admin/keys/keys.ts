@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens';
-import { createWriteKey, listWriteKeys, revokeWriteKey } from '../auth/write-keys';
-import type { Actor } from '../auth/credentials';
-import { ApiError } from '../errors';
-import { requireAdmin } from '../users/users';
-import { FormRefusal, type FormState } from './forms';
-import { keyKindLabels, keyKinds, type KeyKind } from './keys-labels';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/api-tokens';
+import { createWriteKey, listWriteKeys, revokeWriteKey } from '../../auth/write-keys';
+import type { Actor } from '../../auth/credentials';
+import { ApiError } from '../../errors';
+import { requireAdmin } from '../../users/users';
+import { FormRefusal, type FormState } from '../forms';
+import { keyKindLabels, keyKinds, type KeyKind } from './labels';
 
 // API tokens and write keys in the admin view, on top of lib/auth (which makes, hashes and revokes
 // them): the two kinds side by side, and their forms.

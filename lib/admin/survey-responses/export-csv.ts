@@ -1,10 +1,10 @@
 import type { AdminExportRow } from '@/db/admin-responses';
-import type { Locale } from '../i18n/locales';
-import { iso } from '../time';
+import type { Locale } from '../../i18n/locales';
+import { iso } from '../../time';
 import { CSV_BOM, csvCell, csvLine } from './csv';
-import { answerText, methodName, versionQuestions } from './responses-view';
+import { answerText, methodName, versionQuestions } from './view';
 import { readStoredAnswers } from './stored-answers';
-import { surveyInfos, type LocalizedQuestion } from './survey-info';
+import { surveyInfos, type LocalizedQuestion } from '../survey-info';
 
 // The CSV export's text: a header, then a line per response. The questions of every version of the
 // surveys exported are loaded before the first row (versions never change), so a line costs string

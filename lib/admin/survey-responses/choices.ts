@@ -1,7 +1,7 @@
-import type { Actor } from '../auth/credentials';
-import { displayLocale } from '../i18n/locales';
-import { requireAdmin } from '../users/users';
-import { surveyInfos, type RatingCategory } from './survey-info';
+import type { Actor } from '../../auth/credentials';
+import { displayLocale } from '../../i18n/locales';
+import { requireAdmin } from '../../users/users';
+import { surveyInfos, type RatingCategory } from '../survey-info';
 
 export interface FilterChoices {
   surveys: { id: string; label: string; categoryNames: Record<RatingCategory, string> }[];

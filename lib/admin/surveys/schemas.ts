@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { surveyStates, surveyTypes } from '@/db/schema';
-import { locales } from '../i18n/locales';
-import { single } from './schemas';
+import { locales } from '../../i18n/locales';
+import { single } from '../schemas';
 
 // The admin survey pages' inputs: form posts (name → values, as readForm and FormData give them) and
 // the preview's query.

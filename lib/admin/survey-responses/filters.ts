@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isUlid } from '../ids';
-import { ZRN } from '../survey-responses/schemas';
+import { isUlid } from '../../ids';
+import { ZRN } from '../../survey-responses/schemas';
 
 // The responses table's filters live in the URL (`/admin/survey_responses?survey=…&rating=2`), so a
 // filtered view can be shared and every figure of the overview can link to the rows behind it.

@@ -1,12 +1,12 @@
 import { setImmediate as yieldToServer } from 'node:timers/promises';
 import { walkAdminExportRows, type AdminExportRow, type AdminResponseCriteria } from '@/db/admin-responses';
-import type { Actor } from '../auth/credentials';
-import { displayLocale } from '../i18n/locales';
-import { iso } from '../time';
-import { requireAdmin } from '../users/users';
+import type { Actor } from '../../auth/credentials';
+import { displayLocale } from '../../i18n/locales';
+import { iso } from '../../time';
+import { requireAdmin } from '../../users/users';
 import { exportLines, exportPlan } from './export-csv';
 import type { ResponseFilters } from './filters';
-import { responseCriteria } from './responses-query';
+import { responseCriteria } from './query';
 
 // The CSV export of the responses table: the same filters, every matching row, streamed in keyset
 // batches. Each batch is one query read to its end, row by row into one string (see

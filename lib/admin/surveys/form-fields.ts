@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiError } from '../errors';
+import type { ApiError } from '../../errors';
 import {
   MAX_CLOSED_OPTIONS,
   MAX_QUESTIONS,
@@ -12,7 +12,7 @@ import {
   type QuestionDraft,
   type SurveyDraft,
   type TextDraft,
-} from './survey-form-model';
+} from './form-model';
 
 // The editor's form fields (indexed names such as `q.0.o.2.label.value`) → a draft, the round-trip
 // buttons (add/remove) applied to it, and the API's validation problems mapped back onto fields.

@@ -2,17 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { walkAdminResponses, type AdminResponseRow } from '@/db/admin-responses';
 import { insertSurveyResponsesBatch } from '@/db/survey-responses';
 import { updateSurvey as updateSurveyRow } from '@/db/surveys';
-import { newId } from '../ids';
-import { fillSurveyResponses } from '../survey-responses/synthetic';
-import type { Question, SurveyDefinition } from '../surveys/definition';
-import { defaultCsatDefinition } from '../surveys/default-csat';
-import { seedSurvey } from '../surveys/surveys';
-import { addUser } from '../users/users';
+import { newId } from '../../ids';
+import { fillSurveyResponses } from '../../survey-responses/synthetic';
+import type { Question, SurveyDefinition } from '../../surveys/definition';
+import { defaultCsatDefinition } from '../../surveys/default-csat';
+import { seedSurvey } from '../../surveys/surveys';
+import { addUser } from '../../users/users';
 import { CSV_BOM, csvLine } from './csv';
 import { exportAdminResponses } from './export';
 import { parseResponseFilters } from './filters';
-import { answerText, methodName, parseAnswers, versionQuestions } from './responses-view';
-import { surveyInfos, type LocalizedQuestion } from './survey-info';
+import { answerText, methodName, parseAnswers, versionQuestions } from './view';
+import { surveyInfos, type LocalizedQuestion } from '../survey-info';
 
 // The export builds its lines in one pass per batch from fewer columns (export-csv.ts); this checks
 // its bytes against the export as first written: every row read whole, every cell through csvLine.

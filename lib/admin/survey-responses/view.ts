@@ -1,9 +1,9 @@
 import type { AdminResponseRow } from '@/db/admin-responses';
-import type { Locale } from '../i18n/locales';
-import type { Question } from '../surveys/definition';
-import { localizeQuestion } from '../surveys/serialize';
-import { loadVersion } from '../surveys/surveys';
-import { categoryNames, type LocalizedQuestion, type SurveyInfo } from './survey-info';
+import type { Locale } from '../../i18n/locales';
+import type { Question } from '../../surveys/definition';
+import { localizeQuestion } from '../../surveys/serialize';
+import { loadVersion } from '../../surveys/surveys';
+import { categoryNames, type LocalizedQuestion, type SurveyInfo } from '../survey-info';
 
 // Responses as the admin reads them: headlines, labels and emoji in the admin's locale, categories
 // under the survey's own names (see survey-info.ts). Shared by the table, the detail page and the CSV

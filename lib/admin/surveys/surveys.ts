@@ -1,16 +1,16 @@
 import type { SurveyState, SurveyType } from '@/db/schema';
 import { findSurvey } from '@/db/surveys';
-import type { Actor } from '../auth/credentials';
-import { ApiError } from '../errors';
-import { previewSurveyPage } from '../survey-page/view';
-import { displayLocale, type Locale } from '../i18n/locales';
-import { updateSurveyBody } from '../surveys/schemas';
-import { createSurvey, loadVersion, surveyNotFound, updateSurvey } from '../surveys/surveys';
-import { requireAdmin } from '../users/users';
-import { definitionToDraft, draftToInput, reshapeQuestion, shownTexts } from './survey-form';
-import { apiFieldErrors, applyEditorOp, zodFieldErrors, type EditorFields, parseEditorForm } from './survey-form-fields';
-import type { EditorState, SurveyDraft } from './survey-form-model';
-import { starterQuestions } from './surveys-starters';
+import type { Actor } from '../../auth/credentials';
+import { ApiError } from '../../errors';
+import { previewSurveyPage } from '../../survey-page/view';
+import { displayLocale, type Locale } from '../../i18n/locales';
+import { updateSurveyBody } from '../../surveys/schemas';
+import { createSurvey, loadVersion, surveyNotFound, updateSurvey } from '../../surveys/surveys';
+import { requireAdmin } from '../../users/users';
+import { definitionToDraft, draftToInput, reshapeQuestion, shownTexts } from './form';
+import { apiFieldErrors, applyEditorOp, zodFieldErrors, type EditorFields, parseEditorForm } from './form-fields';
+import type { EditorState, SurveyDraft } from './form-model';
+import { starterQuestions } from './starters';
 
 // The admin view's survey use-cases. Saving goes through the same schema (updateSurveyBody) and the
 // same lib function (updateSurvey) as PUT /api/v2/guide/surveys/{id}.

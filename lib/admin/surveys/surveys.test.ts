@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showSurvey, updateSurvey } from '../surveys/surveys';
+import { showSurvey, updateSurvey } from '../../surveys/surveys';
 import { createStarterSurvey, setSurveyState, submitSurveyEditor, surveyEditor, surveyPreview } from './surveys';
 
 const admin = { id: 1, email: 'admin@example.com', role: 'admin' as const, locale: 'de' };

@@ -1,13 +1,13 @@
 import { findDailyCounts, findReasonCounts, findRecentRated, type DailyCount } from '@/db/admin-figures';
-import type { Actor } from '../auth/credentials';
-import { displayLocale } from '../i18n/locales';
-import { satisfactionScore } from '../surveys/rating';
-import { requireAdmin } from '../users/users';
-import { idBoundsFor, idTime } from '../ids';
-import { DAY_MS, dayNumber, dayString, utcMinute } from '../time';
-import { responsesHref, type ResponseFilters } from './filters';
+import type { Actor } from '../../auth/credentials';
+import { displayLocale } from '../../i18n/locales';
+import { satisfactionScore } from '../../surveys/rating';
+import { requireAdmin } from '../../users/users';
+import { idBoundsFor, idTime } from '../../ids';
+import { DAY_MS, dayNumber, dayString, utcMinute } from '../../time';
+import { responsesHref, type ResponseFilters } from '../survey-responses/filters';
 import type { OverviewQuery } from './schemas';
-import { ratingText, surveyInfos, type LocalizedQuestion } from './survey-info';
+import { ratingText, surveyInfos, type LocalizedQuestion } from '../survey-info';
 
 // The admin overview: per survey and range of UTC days, how many responses were offered and
 // answered, the CSAT score or NPS, the distribution over the whole scale and a trend. Every figure

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { walkAdminResponses, type AdminResponseCriteria, type AdminResponseRow } from '@/db/admin-responses';
-import { idBoundsFor, idTime } from '../ids';
-import { ensureCursorSecret } from '../survey-responses/cursor';
-import { fillSurveyResponses } from '../survey-responses/synthetic';
-import { defaultCsatDefinition } from '../surveys/default-csat';
-import { seedSurvey } from '../surveys/surveys';
-import { addUser } from '../users/users';
+import { idBoundsFor, idTime } from '../../ids';
+import { ensureCursorSecret } from '../../survey-responses/cursor';
+import { fillSurveyResponses } from '../../survey-responses/synthetic';
+import { defaultCsatDefinition } from '../../surveys/default-csat';
+import { seedSurvey } from '../../surveys/surveys';
+import { addUser } from '../../users/users';
 import { parseResponseFilters, type ResponseFilters } from './filters';
-import { listAdminResponses } from './responses';
-import { criteriaOf } from './responses-query';
-import { parseAnswers } from './responses-view';
+import { listAdminResponses } from './list';
+import { criteriaOf } from './query';
+import { parseAnswers } from './view';
 
 const admin = { id: 0, email: 'admin@example.com', role: 'admin' as const, locale: 'en-us' };
 let surveyId = '';

@@ -1,8 +1,8 @@
 import { findAdminResponse } from '@/db/admin-responses';
-import type { Actor } from '../auth/credentials';
-import { displayLocale } from '../i18n/locales';
-import { isUlid } from '../ids';
-import { requireAdmin } from '../users/users';
+import type { Actor } from '../../auth/credentials';
+import { displayLocale } from '../../i18n/locales';
+import { isUlid } from '../../ids';
+import { requireAdmin } from '../../users/users';
 import {
   categoryName,
   optionLabels,
@@ -12,9 +12,9 @@ import {
   versionQuestions,
   type RatingView,
   type ResponseFacts,
-} from './responses-view';
-import { surveyInfos } from './survey-info';
-import { utcSecond } from '../time';
+} from './view';
+import { surveyInfos } from '../survey-info';
+import { utcSecond } from '../../time';
 
 export type AnswerView =
   | { kind: 'rating'; rating: RatingView; category: string }

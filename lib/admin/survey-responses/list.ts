@@ -1,12 +1,12 @@
 import { walkAdminResponses, type AdminResponseRow } from '@/db/admin-responses';
-import type { Actor } from '../auth/credentials';
-import { ApiError, invalid } from '../errors';
-import { displayLocale, type Locale } from '../i18n/locales';
-import { idTime } from '../ids';
-import { decodeCursor, encodeCursor } from '../survey-responses/cursor';
-import { requireAdmin } from '../users/users';
+import type { Actor } from '../../auth/credentials';
+import { ApiError, invalid } from '../../errors';
+import { displayLocale, type Locale } from '../../i18n/locales';
+import { idTime } from '../../ids';
+import { decodeCursor, encodeCursor } from '../../survey-responses/cursor';
+import { requireAdmin } from '../../users/users';
 import { responsesHref, type ResponseFilters } from './filters';
-import { responseCriteria } from './responses-query';
+import { responseCriteria } from './query';
 import {
   categoryName,
   parseAnswers,
@@ -16,9 +16,9 @@ import {
   versionQuestions,
   type RatingView,
   type ResponseFacts,
-} from './responses-view';
-import { surveyInfos, type SurveyInfo } from './survey-info';
-import { utcMinute } from '../time';
+} from './view';
+import { surveyInfos, type SurveyInfo } from '../survey-info';
+import { utcMinute } from '../../time';
 
 const ADMIN_PAGE_SIZE = 50;
 /** Index entries one page looks at at most when filters test rows the driving index does not cover. */
