@@ -249,7 +249,11 @@ function walk(query: ResponseListQuery, driver: Driver, f: ListFragments) {
     where.push(any.text);
     params.push(any.param);
   }
-  if (query.visibleTo !== undefined) {
+  // A walk on the agent's own responder or assignee index needs no visibility test (an OR there would
+  // lead a planner away from that index's order).
+  const visibleByDriver =
+    driver.kind === 'column' && (driver.column === 'responder_id' || driver.column === 'assignee_id') && driver.value === query.visibleTo;
+  if (query.visibleTo !== undefined && !visibleByDriver) {
     where.push('(survey_responses.responder_id = ? or survey_responses.assignee_id = ?)');
     params.push(query.visibleTo, query.visibleTo);
   }
