@@ -24,7 +24,8 @@ export interface ErrorObject {
   source?: ErrorSource;
 }
 
-const statusOf: Record<ErrorCode, number> = {
+/** The HTTP status of each error code (the OpenAPI document lists them from here too). */
+export const STATUS_OF = {
   BadRequest: 400,
   Unauthorized: 401,
   Forbidden: 403,
@@ -34,7 +35,7 @@ const statusOf: Record<ErrorCode, number> = {
   TooManyRequests: 429,
   InternalError: 500,
   ServiceUnavailable: 503,
-};
+} as const satisfies Record<ErrorCode, number>;
 
 export interface Problem {
   title: string;
@@ -51,7 +52,7 @@ export class ApiError extends Error {
   constructor(code: ErrorCode, problems: Problem[], headers: Record<string, string> = {}) {
     super(problems.map((p) => p.detail ?? p.title).join('; '));
     this.name = 'ApiError';
-    this.status = statusOf[code];
+    this.status = STATUS_OF[code];
     this.headers = headers;
     this.errors = problems.map((p) => ({ code, status: String(this.status), ...p }));
   }

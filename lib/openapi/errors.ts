@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import type { ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from 'zod-openapi';
-import type { ErrorCode } from '../errors';
-import { UNAVAILABLE_RETRY_AFTER_S } from '../errors';
+import { STATUS_OF, UNAVAILABLE_RETRY_AFTER_S, type ErrorCode } from '../errors';
 
 // The one error envelope of both APIs (lib/errors.ts) as the document shows it, and the error answers
-// each operation lists. `satisfies` keeps the codes here in step with the ErrorCode type.
-
-const STATUS_OF = {
-  BadRequest: 400,
-  Unauthorized: 401,
-  Forbidden: 403,
-  NotFound: 404,
-  MethodNotAllowed: 405,
-  Conflict: 409,
-  TooManyRequests: 429,
-  InternalError: 500,
-  ServiceUnavailable: 503,
-} as const satisfies Record<ErrorCode, number>;
+// each operation lists, with the codes and statuses lib/errors.ts answers with.
 
 export type ErrorStatus = (typeof STATUS_OF)[ErrorCode];
 
