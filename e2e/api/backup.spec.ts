@@ -17,6 +17,9 @@ interface CliOutput {
   error?: string;
 }
 
+// Skipped in the postgres project, on purpose: `backup` and `restore` copy an SQLite file and refuse a
+// PostgreSQL URL (pg_dump and pg_restore do that job; db/backup/backup.test.ts covers that refusal and
+// `check` on PostgreSQL).
 const SQLITE_ONLY = 'backup and restore copy a SQLite file (PostgreSQL has pg_dump and pg_restore)';
 
 /** Runs `work` in a directory of the test's own beside the suite's database, deleted afterwards. */
