@@ -18,6 +18,37 @@ export type ResponseMethod = (typeof responseMethods)[number];
 export const answerTypes = ['rating_scale', 'closed_ended', 'open_ended', 'skipped'] as const;
 export type AnswerType = (typeof answerTypes)[number];
 
+export const webhookStatuses = ['active', 'inactive'] as const;
+export type WebhookStatus = (typeof webhookStatuses)[number];
+
+/** An invocation (one event for one webhook) or an alert e-mail: waiting to be sent, or done. */
+export const invocationStatuses = ['pending', 'success', 'failed'] as const;
+export type InvocationStatus = (typeof invocationStatuses)[number];
+
+export const attemptStatuses = ['success', 'failed'] as const;
+export type AttemptStatus = (typeof attemptStatuses)[number];
+
+/** What a webhook's endpoint asks for, as Zendesk's Webhooks API takes it. */
+export type WebhookAuthentication =
+  | { type: 'bearer_token'; add_position: 'header'; data: { token: string } }
+  | { type: 'basic_auth'; add_position: 'header'; data: { username: string; password: string } };
+
+/**
+ * One event for the outbox (webhooks and alert e-mails), recorded in the transaction of the change it
+ * reports, and only when an active webhook subscribes to its type or, for rated_bad, an alert
+ * recipient exists. `body` is the request body as it will be signed and sent.
+ */
+export interface OutboxEvent {
+  id: string;
+  type: string;
+  subject: string;
+  body: string;
+  at: number;
+}
+
+/** The event type whose events also go to the alert recipients by e-mail. */
+export const ALERT_EVENT_TYPE = 'zen:event-type:survey_response.rated_bad';
+
 /** One answer as kept in a response's answers document (the `answers` table has the same fields). */
 export interface StoredAnswer {
   questionId: string;
@@ -49,3 +80,7 @@ export type NewSurveyResponseRow = typeof tables.surveyResponses.$inferInsert;
 export type AnswerRow = typeof tables.answers.$inferSelect;
 export type NewAnswerRow = typeof tables.answers.$inferInsert;
 export type WriteKeyRow = typeof tables.writeKeys.$inferSelect;
+export type WebhookRow = typeof tables.webhooks.$inferSelect;
+export type WebhookInvocationRow = typeof tables.webhookInvocations.$inferSelect;
+export type WebhookAttemptRow = typeof tables.webhookAttempts.$inferSelect;
+export type AlertRecipientRow = typeof tables.alertRecipients.$inferSelect;

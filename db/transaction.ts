@@ -1,4 +1,4 @@
-import type { NewAnswerRow, StoredAnswer, SurveyState } from './schema';
+import type { NewAnswerRow, OutboxEvent, StoredAnswer, SurveyState } from './schema';
 import { isPostgres } from './client';
 import { postgresTransaction } from './postgres/client';
 import { postgresTx } from './postgres/tx';
@@ -20,11 +20,17 @@ export interface Tx {
   lock(names: string[]): Promise<void>;
 
   /**
-   * The response's expiry, its survey's state and when each question answered so far was first
-   * answered; the response locked for this transaction.
+   * The response's expiry, its survey's state, when each question answered so far was first answered
+   * and its rating so far (for the events); the response locked for this transaction.
    */
-  writableResponse(id: string): Promise<{ expiresAt: number; surveyState: SurveyState; answerTimes: Map<string, number> } | undefined>;
-  /** Replaces all answer rows of a response, with its answers document and the figures copied from it. */
+  writableResponse(id: string): Promise<
+    | { expiresAt: number; surveyState: SurveyState; answerTimes: Map<string, number>; answeredAt: number | null; rating: number | null; ratingCategory: string | null }
+    | undefined
+  >;
+  /**
+   * Replaces all answer rows of a response, with its answers document and the figures copied from it,
+   * and records the events that report it (db/outbox.ts).
+   */
   saveAnswers(input: {
     id: string;
     answers: StoredAnswer[];
@@ -33,6 +39,7 @@ export interface Tx {
     rating: number | null;
     ratingCategory: string | null;
     hasComment: boolean;
+    events: OutboxEvent[];
   }): Promise<void>;
 
   findIdempotencyRecord(input: { writeKeyId: number; key: string }): Promise<{ requestHash: string; responseBody: string } | undefined>;
@@ -43,7 +50,8 @@ export interface Tx {
   updateUserTraits(input: { id: number; traits: Record<string, unknown>; at: number }): Promise<void>;
   /** Whether a response to the survey by this user (or anonymous id) has an id at or above `sinceId`. */
   answeredSince(input: { surveyId: string; responderId?: number; anonymousId?: string; sinceId: string }): Promise<boolean>;
-  insertResponse(response: ResponseWithSubjects, answers: NewAnswerRow[]): Promise<void>;
+  /** Inserts a response with its answers, and records the events that report it. */
+  insertResponse(response: ResponseWithSubjects, answers: NewAnswerRow[], events: OutboxEvent[]): Promise<void>;
 }
 
 /** Runs `work` in one transaction of the configured database: all of it commits, or none. */

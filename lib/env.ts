@@ -13,6 +13,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   // The bearer token /metrics asks for; without it /metrics is open (to be kept off the public network).
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs at least 16 characters').optional(),
+  // The account_id of webhook events (Zendesk receivers may check it against their account's).
+  ACCOUNT_ID: z.coerce.number().int().nonnegative().default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -37,6 +37,13 @@ const ORDER = [
   'admin_sessions',
   'failed_credentials',
   'settings',
+  'webhooks',
+  'webhook_subscriptions',
+  'webhook_events',
+  'webhook_invocations',
+  'webhook_attempts',
+  'alert_recipients',
+  'alert_emails',
   'survey_daily_counts',
   'survey_daily_reasons',
 ] as const;

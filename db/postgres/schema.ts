@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { answerTypes, responseMethods, surveyStates, surveyTypes, userRoles, type CampaignSettings } from '../schema';
+import {
+  answerTypes,
+  attemptStatuses,
+  invocationStatuses,
+  responseMethods,
+  surveyStates,
+  surveyTypes,
+  userRoles,
+  webhookStatuses,
+  type CampaignSettings,
+  type WebhookAuthentication,
+} from '../schema';
 
 // The PostgreSQL tables: the same tables, columns and indexes as db/sqlite/schema.ts (read the
 // comments there), so both yield the same rows and `db copy` moves them as they are. drizzle-kit
@@ -234,3 +245,112 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+export const webhooks = pgTable('webhooks', {
+  id: key('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  status: text('status', { enum: webhookStatuses }).notNull(),
+  endpoint: text('endpoint').notNull(),
+  httpMethod: text('http_method').notNull(),
+  requestFormat: text('request_format').notNull(),
+  authentication: jsonText<WebhookAuthentication>('authentication'),
+  signingSecret: text('signing_secret').notNull(),
+  createdBy: bigint('created_by', { mode: 'number' }).notNull(),
+  updatedBy: bigint('updated_by', { mode: 'number' }).notNull(),
+  createdAt: epochMs('created_at').notNull(),
+  updatedAt: epochMs('updated_at').notNull(),
+  failingSince: epochMs('failing_since'),
+});
+
+export const webhookSubscriptions = pgTable(
+  'webhook_subscriptions',
+  {
+    eventType: text('event_type').notNull(),
+    webhookId: key('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.eventType, t.webhookId] }), index('webhook_subscriptions_webhook_idx').on(t.webhookId)],
+);
+
+export const webhookEvents = pgTable('webhook_events', {
+  id: key('id').primaryKey(),
+  type: text('type').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: epochMs('created_at').notNull(),
+});
+
+export const webhookInvocations = pgTable(
+  'webhook_invocations',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    webhookId: key('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: key('event_id')
+      .notNull()
+      .references(() => webhookEvents.id),
+    status: text('status', { enum: invocationStatuses }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: epochMs('next_attempt_at').notNull(),
+    leaseUntil: epochMs('lease_until').notNull().default(0),
+    leaseToken: text('lease_token'),
+    createdAt: epochMs('created_at').notNull(),
+    latestCompletedAt: epochMs('latest_completed_at'),
+  },
+  (t) => [
+    index('webhook_invocations_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_invocations_webhook_idx').on(t.webhookId, t.id),
+    index('webhook_invocations_event_idx').on(t.eventId),
+  ],
+);
+
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    invocationId: bigint('invocation_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookInvocations.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: attemptStatuses }).notNull(),
+    statusCode: integer('status_code'),
+    durationMs: integer('duration_ms').notNull(),
+    completedAt: epochMs('completed_at').notNull(),
+    responseBody: text('response_body').notNull(),
+  },
+  (t) => [index('webhook_attempts_invocation_idx').on(t.invocationId, t.id)],
+);
+
+export const alertRecipients = pgTable(
+  'alert_recipients',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    address: text('address').notNull(),
+    locale: text('locale').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('alert_recipients_address_unique').on(t.address)],
+);
+
+export const alertEmails = pgTable(
+  'alert_emails',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    eventId: key('event_id')
+      .notNull()
+      .references(() => webhookEvents.id),
+    address: text('address').notNull(),
+    locale: text('locale').notNull(),
+    status: text('status', { enum: invocationStatuses }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: epochMs('next_attempt_at').notNull(),
+    leaseUntil: epochMs('lease_until').notNull().default(0),
+    leaseToken: text('lease_token'),
+    lastError: text('last_error'),
+    createdAt: epochMs('created_at').notNull(),
+    completedAt: epochMs('completed_at'),
+  },
+  (t) => [index('alert_emails_due_idx').on(t.status, t.nextAttemptAt), index('alert_emails_event_idx').on(t.eventId)],
+);

@@ -1,7 +1,8 @@
 import { ANSWER_COLUMNS, listStatement, RESPONSE_COLUMN_COUNT, RESPONSE_COLUMNS, answerValues, responseColumnsOf, responseValues, toListed, toResponse } from '../rows';
 import type { BatchItem, ListedResponse, ListFragments, ResponseListQuery, ResponseWithSubjects, StoredResponse } from '../rows';
-import type { NewAnswerRow, SurveyState } from '../schema';
+import type { NewAnswerRow, OutboxEvent, SurveyState } from '../schema';
 import { numbered, pool, postgresTransaction, row, rows, run, type Queryable } from './client';
+import { eventCtes, eventParams } from './outbox';
 
 const BY_ID = `select ${responseColumnsOf('r')}, s.state from survey_responses r join surveys s on s.id = r.survey_id where r.id = $1`;
 const INSERT_RESPONSE = `insert into survey_responses (${RESPONSE_COLUMNS}) values (${numbered(RESPONSE_COLUMNS.replace(/\w+/g, '?'))})`;
@@ -17,14 +18,15 @@ export async function insertResponseRows(on: Queryable, response: ResponseWithSu
   for (const a of answers) await run(on, INSERT_ANSWER, answerValues(a));
 }
 
-// The response, its subjects and its tags in one statement (one round trip, atomic by itself).
+// The response, its subjects, its tags and its events in one statement (one round trip, atomic by itself).
 const INSERT_RESPONSE_WITH_SUBJECTS =
   `with r as (${INSERT_RESPONSE} returning id), ` +
-  `s as (insert into survey_response_subjects (zrn, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 1}::text[]), r.id from r on conflict do nothing) ` +
-  `insert into survey_response_tags (tag, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 2}::text[]), r.id from r on conflict do nothing`;
+  `s as (insert into survey_response_subjects (zrn, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 1}::text[]), r.id from r on conflict do nothing), ` +
+  `t as (insert into survey_response_tags (tag, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 2}::text[]), r.id from r on conflict do nothing), ` +
+  `${eventCtes(RESPONSE_COLUMN_COUNT + 3)} select 1`;
 
-export async function insertSurveyResponse(row: ResponseWithSubjects): Promise<void> {
-  await run(await pool(), INSERT_RESPONSE_WITH_SUBJECTS, [...responseValues(row, 'booleans'), row.subjectZrns, row.tags ?? []]);
+export async function insertSurveyResponse(row: ResponseWithSubjects, events: OutboxEvent[]): Promise<void> {
+  await run(await pool(), INSERT_RESPONSE_WITH_SUBJECTS, [...responseValues(row, 'booleans'), row.subjectZrns, row.tags ?? [], ...eventParams(events)]);
 }
 
 export async function findSurveyResponse({ id }: { id: string }): Promise<StoredResponse | undefined> {

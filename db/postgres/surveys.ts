@@ -1,6 +1,7 @@
 import { asc, inArray } from 'drizzle-orm';
-import type { CampaignSettings, SurveyRow, SurveyState, SurveyType } from '../schema';
+import type { CampaignSettings, OutboxEvent, SurveyRow, SurveyState, SurveyType } from '../schema';
 import { guarded, pool, postgres, postgresTransaction, row, run } from './client';
+import { recordEventsOn } from './outbox';
 import { surveys } from './schema';
 
 const SURVEY_COLUMNS = 'id, type, state, settings, latest_version, created_at, updated_at';
@@ -67,6 +68,8 @@ export async function updateSurvey(input: {
   settings?: CampaignSettings;
   expectedVersion?: number;
   at: number;
+  /** The events that report the change (db/outbox.ts), recorded in its transaction. */
+  events?: (row: SurveyRow, previousVersion: number) => OutboxEvent[];
 }): Promise<{ row: SurveyRow } | { stale: number } | undefined> {
   return postgresTransaction(async (client) => {
     const found = await row<SurveyRaw>(client, `select ${SURVEY_COLUMNS} from surveys where id = $1 for update`, [input.id]);
@@ -81,6 +84,8 @@ export async function updateSurvey(input: {
       [input.id, latestVersion, input.state ?? current.state, JSON.stringify(input.settings ?? current.settings), input.at],
     );
     if (latestVersion !== base) await run(client, INSERT_VERSION, [input.id, latestVersion, JSON.stringify(input.definition), input.at]);
-    return { row: toSurvey(updated!) };
+    const result = toSurvey(updated!);
+    if (input.events) await recordEventsOn(client, input.events(result, base));
+    return { row: result };
   });
 }

@@ -3,6 +3,7 @@ import { answerValues } from '../rows';
 import type { SurveyState } from '../schema';
 import type { Tx } from '../transaction';
 import { row, run } from './client';
+import { eventCtes, eventParams, recordEventsOn } from './outbox';
 import { insertResponseRows } from './survey-responses';
 
 // The steps of db/transaction.ts on PostgreSQL, on the transaction's one connection (READ COMMITTED).
@@ -13,10 +14,11 @@ import { insertResponseRows } from './survey-responses';
 // insert and the update touch different tables, so neither can see or miss the other's rows.
 const SAVE_ANSWERS =
   'with added as (insert into answers (response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at) ' +
-  'select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])) ' +
+  'select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])), ' +
+  `${eventCtes(17)} ` +
   'update survey_responses set answers_json = $11, answered_at = $12, updated_at = $12, rating = $13, rating_category = $14, has_comment = $15 where id = $16';
 const WRITABLE =
-  "select r.expires_at, s.state, (select coalesce(json_agg(json_build_array(a.question_id, a.created_at)), '[]'::json) from answers a where a.response_id = r.id) " +
+  "select r.expires_at, s.state, r.answered_at, r.rating, r.rating_category, (select coalesce(json_agg(json_build_array(a.question_id, a.created_at)), '[]'::json) from answers a where a.response_id = r.id) " +
   'from survey_responses r join surveys s on s.id = r.survey_id where r.id = $1 for update of r';
 
 export function postgresTx(client: pg.PoolClient): Tx {
@@ -25,14 +27,14 @@ export function postgresTx(client: pg.PoolClient): Tx {
       for (const name of [...new Set(names)].sort()) await run(client, 'select pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
     },
     writableResponse: async (id) => {
-      const r = await row<[number, SurveyState, [string, number][]]>(client, WRITABLE, [id]);
-      return r && { expiresAt: r[0], surveyState: r[1], answerTimes: new Map(r[2]) };
+      const r = await row<[number, SurveyState, number | null, number | null, string | null, [string, number][]]>(client, WRITABLE, [id]);
+      return r && { expiresAt: r[0], surveyState: r[1], answeredAt: r[2], rating: r[3], ratingCategory: r[4], answerTimes: new Map(r[5]) };
     },
-    saveAnswers: async ({ id, answers, answersJson, at, rating, ratingCategory, hasComment }) => {
+    saveAnswers: async ({ id, answers, answersJson, at, rating, ratingCategory, hasComment, events }) => {
       await run(client, 'delete from answers where response_id = $1', [id]);
       const values = answers.map((a) => answerValues({ ...a, responseId: id }));
       const columns = Array.from({ length: 10 }, (_, column) => values.map((v) => v[column]));
-      await run(client, SAVE_ANSWERS, [...columns, answersJson, at, rating, ratingCategory, hasComment, id]);
+      await run(client, SAVE_ANSWERS, [...columns, answersJson, at, rating, ratingCategory, hasComment, id, ...eventParams(events)]);
     },
     findIdempotencyRecord: async ({ writeKeyId, key }) => {
       const r = await row<[string, string]>(client, 'select request_hash, response_body from idempotency_keys where write_key_id = $1 and key = $2', [writeKeyId, key]);
@@ -62,6 +64,9 @@ export function postgresTx(client: pg.PoolClient): Tx {
         ? await row(client, 'select 1 from survey_responses where responder_id = $1 and survey_id = $2 and id >= $3 limit 1', [responderId, surveyId, sinceId])
         : await row(client, 'select 1 from survey_responses where anonymous_id = $1 and survey_id = $2 and id >= $3 limit 1', [anonymousId, surveyId, sinceId])) !==
       undefined,
-    insertResponse: (response, answers) => insertResponseRows(client, response, answers),
+    insertResponse: async (response, answers, events) => {
+      await insertResponseRows(client, response, answers);
+      await recordEventsOn(client, events);
+    },
   };
 }

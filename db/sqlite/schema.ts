@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { answerTypes, responseMethods, surveyStates, surveyTypes, userRoles, type CampaignSettings } from '../schema';
+import {
+  answerTypes,
+  attemptStatuses,
+  invocationStatuses,
+  responseMethods,
+  surveyStates,
+  surveyTypes,
+  userRoles,
+  webhookStatuses,
+  type CampaignSettings,
+  type WebhookAuthentication,
+} from '../schema';
 
 // The SQLite tables (drizzle-kit generates db/sqlite/migrations from this file). db/postgres/schema.ts
 // declares the same tables for PostgreSQL; the value sets and row types both share are in db/schema.ts.
@@ -260,3 +271,124 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// Webhooks (a subset of Zendesk's Webhooks API). The signing secret is kept as it is: each delivery
+// signs with it (it is shown to admins only, on demand). `authentication` holds what the endpoint
+// asks for (a bearer token or basic auth), sent with every delivery.
+export const webhooks = sqliteTable('webhooks', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  status: text('status', { enum: webhookStatuses }).notNull(),
+  endpoint: text('endpoint').notNull(),
+  httpMethod: text('http_method').notNull(),
+  requestFormat: text('request_format').notNull(),
+  authentication: text('authentication', { mode: 'json' }).$type<WebhookAuthentication>(),
+  signingSecret: text('signing_secret').notNull(),
+  createdBy: integer('created_by').notNull(),
+  updatedBy: integer('updated_by').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  // Since when every attempt has failed (cleared by a success); past 24 h the admin view says failing.
+  failingSince: integer('failing_since'),
+});
+
+// Which event types each webhook receives, keyed by type: recording an event finds its webhooks here.
+export const webhookSubscriptions = sqliteTable(
+  'webhook_subscriptions',
+  {
+    eventType: text('event_type').notNull(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.eventType, t.webhookId] }), index('webhook_subscriptions_webhook_idx').on(t.webhookId)],
+);
+
+// The outbox: one row per event, written in the same transaction as the change it reports, and only
+// when a webhook or an alert will receive it. `body` is the JSON request body, signed as it is.
+export const webhookEvents = sqliteTable('webhook_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+// One event for one webhook; its retries are attempts. A worker claims a due invocation by setting
+// `lease_until` (and its `lease_token`): no other worker takes it until the lease runs out.
+export const webhookInvocations = sqliteTable(
+  'webhook_invocations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => webhookEvents.id),
+    status: text('status', { enum: invocationStatuses }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    leaseUntil: integer('lease_until').notNull().default(0),
+    leaseToken: text('lease_token'),
+    createdAt: integer('created_at').notNull(),
+    latestCompletedAt: integer('latest_completed_at'),
+  },
+  (t) => [
+    index('webhook_invocations_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_invocations_webhook_idx').on(t.webhookId, t.id),
+    index('webhook_invocations_event_idx').on(t.eventId),
+  ],
+);
+
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invocationId: integer('invocation_id')
+      .notNull()
+      .references(() => webhookInvocations.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: attemptStatuses }).notNull(),
+    statusCode: integer('status_code'),
+    durationMs: integer('duration_ms').notNull(),
+    completedAt: integer('completed_at').notNull(),
+    // The first 1 KiB of the answer, or what went wrong when there was none (a timeout, a refused address).
+    responseBody: text('response_body').notNull(),
+  },
+  (t) => [index('webhook_attempts_invocation_idx').on(t.invocationId, t.id)],
+);
+
+// Who gets an e-mail for each rated_bad event, in which locale.
+export const alertRecipients = sqliteTable(
+  'alert_recipients',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    address: text('address').notNull(),
+    locale: text('locale').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('alert_recipients_address_unique').on(t.address)],
+);
+
+// One alert e-mail to one recipient, written with its event: the same outbox guarantees as webhooks.
+export const alertEmails = sqliteTable(
+  'alert_emails',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => webhookEvents.id),
+    address: text('address').notNull(),
+    locale: text('locale').notNull(),
+    status: text('status', { enum: invocationStatuses }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    leaseUntil: integer('lease_until').notNull().default(0),
+    leaseToken: text('lease_token'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    completedAt: integer('completed_at'),
+  },
+  (t) => [index('alert_emails_due_idx').on(t.status, t.nextAttemptAt), index('alert_emails_event_idx').on(t.eventId)],
+);

@@ -1,7 +1,8 @@
 import { ANSWER_COLUMNS, listStatement, RESPONSE_COLUMN_COUNT, RESPONSE_COLUMNS, answerValues, responseColumnsOf, responseValues, toListed, toResponse } from '../rows';
 import type { BatchItem, ListedResponse, ListFragments, Raw, ResponseListQuery, ResponseWithSubjects, StoredResponse } from '../rows';
-import type { NewAnswerRow, SurveyState } from '../schema';
+import type { NewAnswerRow, OutboxEvent, SurveyState } from '../schema';
 import { preparedOnce, preparedText, reader, serialized, writer, type Db } from './client';
+import { recordEventRows } from './outbox';
 
 // The hot paths of the API (create, submit, show, list) run on prepared statements with explicit row
 // mapping: drizzle's builder re-prepares and maps generically on every call, which showed in profiles.
@@ -34,14 +35,18 @@ export function insertResponseRows(response: ResponseWithSubjects, answers: read
 
 // better-sqlite3 builds a transaction function per call of `transaction()`: make each once per connection.
 const transactions = preparedOnce(writer, (db: Db) => ({
-  insert: db.$client.transaction((row: ResponseWithSubjects) => insertResponseRows(row, [])),
+  insert: db.$client.transaction((row: ResponseWithSubjects, events: OutboxEvent[]) => {
+    insertResponseRows(row, []);
+    recordEventRows(events);
+  }),
   batch: db.$client.transaction((batch: BatchItem[]) => {
     for (const { response, answers } of batch) insertResponseRows(response, answers);
   }),
 }));
 
-export async function insertSurveyResponse(row: ResponseWithSubjects): Promise<void> {
-  return serialized(() => transactions().insert(row));
+/** Inserts a response with its subjects and tags, and records the events that report it, in one transaction. */
+export async function insertSurveyResponse(row: ResponseWithSubjects, events: OutboxEvent[]): Promise<void> {
+  return serialized(() => transactions().insert(row, events));
 }
 
 export async function findSurveyResponse({ id }: { id: string }): Promise<StoredResponse | undefined> {

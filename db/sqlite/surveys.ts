@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { CampaignSettings, SurveyRow, SurveyState, SurveyType } from '../schema';
+import type { CampaignSettings, OutboxEvent, SurveyRow, SurveyState, SurveyType } from '../schema';
 import { preparedOnce, reader, serialized, writer } from './client';
+import { recordEventRows } from './outbox';
 import { surveys, surveyVersions } from './schema';
 
 // Read on every create, submit, show and list: a raw statement with its own mapping (drizzle's
@@ -76,6 +77,8 @@ export async function updateSurvey(input: {
   settings?: CampaignSettings;
   expectedVersion?: number;
   at: number;
+  /** The events that report the change (db/outbox.ts), recorded in its transaction. */
+  events?: (row: SurveyRow, previousVersion: number) => OutboxEvent[];
 }): Promise<{ row: SurveyRow } | { stale: number } | undefined> {
   return serialized(() =>
     writer().transaction(
@@ -94,6 +97,7 @@ export async function updateSurvey(input: {
         if (latestVersion !== base) {
           tx.insert(surveyVersions).values({ surveyId: input.id, version: latestVersion, definition: input.definition, createdAt: input.at }).run();
         }
+        if (input.events) recordEventRows(input.events(row, base));
         return { row };
       },
       { behavior: 'immediate' },

@@ -2,6 +2,7 @@ import { answerValues } from '../rows';
 import type { SurveyState } from '../schema';
 import type { Tx } from '../transaction';
 import { preparedOnce, writer, type Db } from './client';
+import { recordEventRows } from './outbox';
 import { insertResponseRows } from './survey-responses';
 
 // The steps of db/transaction.ts on SQLite: statements on the writer, inside the BEGIN IMMEDIATE
@@ -10,7 +11,7 @@ import { insertResponseRows } from './survey-responses';
 const statements = preparedOnce(writer, (db: Db) => {
   const sqlite = db.$client;
   return {
-    writable: sqlite.prepare('select r.expires_at, s.state from survey_responses r join surveys s on s.id = r.survey_id where r.id = ?'),
+    writable: sqlite.prepare('select r.expires_at, s.state, r.answered_at, r.rating, r.rating_category from survey_responses r join surveys s on s.id = r.survey_id where r.id = ?'),
     answerTimes: sqlite.prepare('select question_id, created_at from answers where response_id = ?').raw(true),
     deleteAnswers: sqlite.prepare('delete from answers where response_id = ?'),
     insertAnswer: sqlite.prepare(
@@ -39,13 +40,23 @@ export function sqliteTx(db: Db): Tx {
     // BEGIN IMMEDIATE already holds the only write lock there is.
     lock: async () => {},
     writableResponse: async (id) => {
-      const r = s.writable.get(id) as { expires_at: number; state: SurveyState } | undefined;
-      return r && { expiresAt: r.expires_at, surveyState: r.state, answerTimes: new Map(s.answerTimes.all(id) as [string, number][]) };
+      const r = s.writable.get(id) as { expires_at: number; state: SurveyState; answered_at: number | null; rating: number | null; rating_category: string | null } | undefined;
+      return (
+        r && {
+          expiresAt: r.expires_at,
+          surveyState: r.state,
+          answerTimes: new Map(s.answerTimes.all(id) as [string, number][]),
+          answeredAt: r.answered_at,
+          rating: r.rating,
+          ratingCategory: r.rating_category,
+        }
+      );
     },
-    saveAnswers: async ({ id, answers, answersJson, at, rating, ratingCategory, hasComment }) => {
+    saveAnswers: async ({ id, answers, answersJson, at, rating, ratingCategory, hasComment, events }) => {
       s.deleteAnswers.run(id);
       for (const a of answers) s.insertAnswer.run(...answerValues({ ...a, responseId: id }));
       s.saveAnswers.run(answersJson, at, at, rating, ratingCategory, hasComment ? 1 : 0, id);
+      recordEventRows(events);
     },
     findIdempotencyRecord: async ({ writeKeyId, key }) => {
       const r = s.findKey.get(writeKeyId, key) as { request_hash: string; response_body: string } | undefined;
@@ -68,6 +79,9 @@ export function sqliteTx(db: Db): Tx {
       responderId !== undefined
         ? s.answeredByUser.get(responderId, surveyId, sinceId) !== undefined
         : s.answeredByAnonymous.get(anonymousId, surveyId, sinceId) !== undefined,
-    insertResponse: async (response, answers) => insertResponseRows(response, answers),
+    insertResponse: async (response, answers, events) => {
+      insertResponseRows(response, answers);
+      recordEventRows(events);
+    },
   };
 }

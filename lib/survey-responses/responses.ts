@@ -17,7 +17,8 @@ import { answerRows } from './answers';
 import { ratingLinks } from './links';
 import type { AnswerInput, CreateSurveyResponseInput } from './schemas';
 import { localizedResponseJson, renderAnswers, storedResponseJson } from './serialize';
-import { figures, toStored } from './stored';
+import { figures, insertedRow, toStored } from './stored';
+import { answerEvents, offeredEvents } from '../webhooks/events';
 
 const MAX_TTL_DAYS = 3650;
 
@@ -56,7 +57,7 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
   const version = await loadVersion(survey.id, survey.latestVersion);
   if (!version) throw new Error(`survey ${survey.id} has no version ${survey.latestVersion}`);
   const token = randomSecret(24);
-  await insertSurveyResponse({
+  const response = {
     id,
     surveyId: survey.id,
     surveyVersion: version.version,
@@ -71,7 +72,9 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
     groupId: input.group_id ?? null,
     brandId: input.brand_id ?? null,
     tags: input.tags ?? [],
-  });
+  };
+  const detailJson = storedResponseJson(insertedRow(response), survey.state, createdAt);
+  await insertSurveyResponse(response, offeredEvents({ responseId: id, detailJson, at: createdAt }));
   countOffered('api');
   return { id, links: ratingLinks({ id, token, definition: version.definition, locale: displayLocale(input.locale) }) };
 }
@@ -110,19 +113,24 @@ export async function submitSurveyResponse(input: {
   const now = input.now ?? Date.now();
   if (now >= row.expiresAt) throw expired();
   const rows = answerRows(survey.definition, input.answers);
-  const answersJson = await transaction(async (tx) => {
+  const responseJson = await transaction(async (tx) => {
     // Checked again with the response locked: a survey disabled or a response expired a moment ago wins.
-    const current = await tx.writableResponse(row.id);
-    if (!current || current.surveyState === 'disabled') throw surveyDisabled();
-    if (now >= current.expiresAt) throw expired();
+    const was = await tx.writableResponse(row.id);
+    if (!was || was.surveyState === 'disabled') throw surveyDisabled();
+    if (now >= was.expiresAt) throw expired();
     // An answer to a question answered before keeps its created_at.
-    const stored = rows.map((r) => toStored({ ...r, createdAt: current.answerTimes.get(r.questionId) ?? now, updatedAt: now }));
-    const json = renderAnswers(stored, survey.definition);
-    await tx.saveAnswers({ id: row.id, answers: stored, answersJson: json, at: now, ...figures(stored) });
+    const stored = rows.map((r) => toStored({ ...r, createdAt: was.answerTimes.get(r.questionId) ?? now, updatedAt: now }));
+    const answersJson = renderAnswers(stored, survey.definition);
+    const current = figures(stored);
+    // The answer's body, and the events' detail: the response as Show returns it after this change.
+    const json = storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state, now);
+    const previous = was.answeredAt === null ? undefined : { rating: was.rating, ratingCategory: was.ratingCategory };
+    const events = answerEvents({ responseId: row.id, detailJson: json, at: now, previous, current });
+    await tx.saveAnswers({ id: row.id, answers: stored, answersJson, at: now, ...current, events });
     return json;
   });
   if (row.answeredAt === null) countAnswered('submit');
-  return body(storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state, now));
+  return body(responseJson);
 }
 
 /** Admins see every response; an agent those they answer or are assigned; an end user their own. */

@@ -1,4 +1,4 @@
-import type { NewAnswerRow, StoredAnswer } from '@/db/schema';
+import type { NewAnswerRow, NewSurveyResponseRow, StoredAnswer, SurveyResponseRow } from '@/db/schema';
 
 /** An answer row as kept in the answers document (nulls where a field does not apply). */
 export function toStored(a: Omit<NewAnswerRow, 'responseId'>): StoredAnswer {
@@ -12,6 +12,26 @@ export function toStored(a: Omit<NewAnswerRow, 'responseId'>): StoredAnswer {
     value: a.value ?? null,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
+  };
+}
+
+/** A response about to be inserted as the row the database will hold (its defaults filled in). */
+export function insertedRow(r: NewSurveyResponseRow): SurveyResponseRow {
+  return {
+    ...r,
+    responderId: r.responderId ?? null,
+    anonymousId: r.anonymousId ?? null,
+    method: r.method ?? null,
+    forced: r.forced ?? false,
+    answersJson: r.answersJson ?? '[]',
+    rating: r.rating ?? null,
+    ratingCategory: r.ratingCategory ?? null,
+    hasComment: r.hasComment ?? false,
+    answeredAt: r.answeredAt ?? null,
+    assigneeId: r.assigneeId ?? null,
+    groupId: r.groupId ?? null,
+    brandId: r.brandId ?? null,
+    tags: r.tags ?? [],
   };
 }
 

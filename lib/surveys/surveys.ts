@@ -10,6 +10,7 @@ import type { SurveyDefinition } from './definition';
 import { normalizeQuestions } from './normalize';
 import type { campaignSettings, QuestionInput } from './schemas';
 import { serializeSurvey } from './serialize';
+import { surveyUpdatedEvents } from '../webhooks/events';
 
 // Zendesk's title for an unknown survey (docs/zendesk-api.md), as Create uses it.
 export const surveyNotFound = () => notFound('The survey is not found by provided id');
@@ -83,13 +84,18 @@ export async function updateSurvey({
   requireAdmin(actor);
   const current = await findSurvey({ id });
   if (!current) throw surveyNotFound();
-  const definition = survey.questions
-    ? normalizeQuestions(survey.questions, current.type, (await latest(current)).definition)
-    : undefined;
+  const before = await latest(current);
+  const definition = survey.questions ? normalizeQuestions(survey.questions, current.type, before.definition) : undefined;
   const settings = survey.settings && ({ ...DEFAULT_SETTINGS, ...current.settings, ...survey.settings } as CampaignSettings);
+  const at = Date.now();
   const result = await updateRow({
     id,
-    at: Date.now(),
+    at,
+    // survey.updated: the survey as this API shows it in en-us after the change.
+    events: (row, previousVersion) => {
+      const version = { version: row.latestVersion, definition: definition ?? before.definition, createdAt: definition ? at : before.createdAt };
+      return surveyUpdatedEvents({ surveyId: id, detailJson: JSON.stringify(serializeSurvey(row, version, 'en-us')), previousVersion, at });
+    },
     ...(definition && { definition }),
     ...(survey.state && { state: survey.state }),
     ...(settings && { settings }),
