@@ -21,6 +21,12 @@ const isRunner = process.env.TEST_WORKER_INDEX === undefined;
 // starts (these and the specs' own, which inherit this environment) take far more failures than
 // production would. The limits themselves are tested on a server of their own (e2e/api/throttle.spec.ts).
 process.env.RATE_LIMIT_FAILURES ??= '100000';
+// Webhook receivers in the suite listen on 127.0.0.1, and retries must come within a test's time:
+// the address guard is lifted and the backoff starts at 200 ms. The guard is tested on a server of its
+// own (e2e/api/webhook-addresses.spec.ts) and in lib/webhooks/network.test.ts.
+process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ??= 'true';
+process.env.WEBHOOK_RETRY_BASE_MS ??= '200';
+process.env.WEBHOOK_POLL_MS ??= '100';
 const chosen = isRunner ? splitProjects(process.argv.slice(2), true).projects : [];
 
 if (isRunner && !postgresAdminUrl && projectChosen(chosen, 'postgres')) {

@@ -15,6 +15,21 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs at least 16 characters').optional(),
   // The account_id of webhook events (Zendesk receivers may check it against their account's).
   ACCOUNT_ID: z.coerce.number().int().nonnegative().default(1),
+  // Webhooks and alert e-mails (lib/webhooks): an endpoint's answer is awaited this long; a failed
+  // delivery is tried again after WEBHOOK_RETRY_BASE_MS, doubling each time (at most an hour, with
+  // jitter), until WEBHOOK_RETRY_WINDOW_MS after the event; workers look for due deliveries every
+  // WEBHOOK_POLL_MS. Private, loopback and link-local endpoints are refused unless allowed.
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(10_000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(10_000),
+  WEBHOOK_RETRY_WINDOW_MS: z.coerce.number().int().positive().default(86_400_000),
+  WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  // Alert e-mails for rated_bad go through this server (smtp://user:pass@host:port, or smtps://);
+  // without it, alert recipients can be named but nothing is sent.
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Help Center Surveys <surveys@localhost>'),
+  // The address this service is reached at, for links in alert e-mails (e.g. https://surveys.example.com).
+  PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

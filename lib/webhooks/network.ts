@@ -1,5 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { env } from '../env';
 
 // Webhook endpoints are addresses an admin types: without a guard they could make this server call
 // its own loopback, the private network behind it, or a cloud metadata service (SSRF). Every address a
@@ -56,7 +57,7 @@ export function isPrivateAddress(address: string): boolean {
   return v4 !== undefined ? blocked.check(v4, 'ipv4') : blocked.check(address, 'ipv6');
 }
 
-export const privateNetworksAllowed = () => process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true';
+export const privateNetworksAllowed = () => env().WEBHOOK_ALLOW_PRIVATE_NETWORKS;
 
 export class RefusedAddress extends Error {
   constructor(readonly host: string, readonly address: string) {

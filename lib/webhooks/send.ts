@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { WebhookAuthentication } from '@/db/schema';
+import { env } from '../env';
 import { guardedLookup, refusedLiteral } from './network';
 
 // One HTTP request to a webhook's endpoint: through the address guard (network.ts), within the
@@ -25,11 +26,6 @@ export function authenticationHeaders(auth: WebhookAuthentication | null | undef
   return { authorization: `Basic ${Buffer.from(`${auth.data.username}:${auth.data.password}`).toString('base64')}` };
 }
 
-export function timeoutMs(): number {
-  const value = Number(process.env.WEBHOOK_TIMEOUT_MS ?? 10_000);
-  return Number.isFinite(value) && value > 0 ? value : 10_000;
-}
-
 export async function sendRequest(input: {
   endpoint: string;
   method: string;
@@ -42,7 +38,7 @@ export async function sendRequest(input: {
   const url = new URL(input.endpoint);
   const refused = refusedLiteral(url);
   if (refused) return done({ statusCode: null, headers: {}, body: refused, error: refused });
-  const limit = input.timeoutMs ?? timeoutMs();
+  const limit = input.timeoutMs ?? env().WEBHOOK_TIMEOUT_MS;
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((settle) => {
     let settled = false;
