@@ -2,14 +2,16 @@
 // (lib/http/shutdown.ts), note each request's client address for the limits on failed credentials
 // (lib/http/client-address.ts), log and measure every request (lib/observability/requests.ts),
 // migrate (by opening the database), seed an empty one, and on SQLite move WAL checkpoints off the
-// request path (db/sqlite/checkpoints.ts).
+// request path (db/sqlite/checkpoints.ts); then deliver webhooks and alert e-mails from the outbox
+// (lib/webhooks/delivery.ts), claiming no more once a stop begins.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { stopGracefully } = await import('./lib/http/shutdown');
     const { recordClientAddresses } = await import('./lib/http/client-address');
     const { env } = await import('./lib/env');
     const { logger } = await import('./lib/observability/log');
-    stopGracefully({ timeoutS: env().SHUTDOWN_TIMEOUT_S, log: (line) => logger().info(line) });
+    let stopDelivery = () => {};
+    stopGracefully({ timeoutS: env().SHUTDOWN_TIMEOUT_S, log: (line) => logger().info(line), onStop: () => stopDelivery() });
     recordClientAddresses({ trustProxy: env().TRUST_PROXY });
     const { observeRequests } = await import('./lib/observability/requests');
     observeRequests();
@@ -17,5 +19,8 @@ export async function register() {
     await bootstrap();
     const { startBackgroundCheckpoints } = await import('./db/sqlite/checkpoints');
     startBackgroundCheckpoints();
+    const { startDelivery } = await import('./lib/webhooks/delivery');
+    const delivery = startDelivery();
+    stopDelivery = () => void delivery.stop();
   }
 }

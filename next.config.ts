@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const nextConfig: NextConfig = {
   // The database drivers load from node_modules at run time, never bundled (better-sqlite3 is a native
   // addon); so do the logger and the metrics registry, one instance per process for every route.
-  serverExternalPackages: ['better-sqlite3', 'pg', 'pino', 'prom-client'],
+  serverExternalPackages: ['better-sqlite3', 'pg', 'pino', 'prom-client', 'nodemailer'],
   poweredByHeader: false,
   skipTrailingSlashRedirect: true,
   // The admin view may only be framed by itself (its survey preview): no clickjacking from elsewhere.

@@ -24,7 +24,7 @@ const closeAfterAnswer = (response: ServerResponse) => {
   if (!response.headersSent) response.setHeader('Connection', 'close');
 };
 
-export function stopGracefully({ timeoutS, log = console.log }: { timeoutS: number; log?: (line: string) => void }): void {
+export function stopGracefully({ timeoutS, log = console.log, onStop }: { timeoutS: number; log?: (line: string) => void; onStop?: () => void }): void {
   const servers = new Set<Server>();
   const inFlight = new Set<ServerResponse>();
   let stopping = false;
@@ -51,6 +51,7 @@ export function stopGracefully({ timeoutS, log = console.log }: { timeoutS: numb
     stopping = true;
     const exitCode = signal === 'SIGINT' ? 130 : 143;
     log(`${signal}: finishing ${inFlight.size} request(s), then exiting (at most ${timeoutS} s)`);
+    onStop?.();
     for (const response of inFlight) closeAfterAnswer(response);
     let open = servers.size;
     if (open === 0) process.exit(exitCode);

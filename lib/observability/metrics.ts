@@ -32,6 +32,12 @@ function create() {
     labelNames: ['source'] as const,
     registers,
   });
+  const deliveries = new Counter({
+    name: 'hcs_deliveries_total',
+    help: 'Attempts to deliver an event: to a webhook (channel="webhook") or an alert e-mail (channel="email"), by outcome (success, retry, failed).',
+    labelNames: ['channel', 'outcome'] as const,
+    registers,
+  });
   // The dialect never changes while a server runs: the pool's figures only where there is a pool.
   if (isPostgres()) {
     new Gauge({
@@ -65,7 +71,7 @@ function create() {
     },
   });
   if (isClusterWorker()) shareWithPrimary(registry);
-  return { registry, requestDuration, offered, answered };
+  return { registry, requestDuration, offered, answered, deliveries };
 }
 
 // One set of metrics per process, even when the bundler gives several route chunks their own copy of
@@ -83,6 +89,7 @@ export type AnswerSource = 'submit' | 'ingestion';
 
 export const countOffered = (source: OfferSource) => metrics().offered.inc({ source });
 export const countAnswered = (source: AnswerSource) => metrics().answered.inc({ source });
+export const countDelivery = (channel: 'webhook' | 'email', outcome: 'success' | 'retry' | 'failed') => metrics().deliveries.inc({ channel, outcome });
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
