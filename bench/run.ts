@@ -2,6 +2,10 @@
 // connections) against `npm start`'s server, each API route beside the trivial route of the same build
 // in the same run. `--db postgres` measures SQLite and PostgreSQL one after the other and prints them
 // side by side; `--workers 1,2` does the same for WEB_CONCURRENCY.
+// `--webhooks 0,3` measures each route without webhooks, then with three active webhooks subscribed to
+// every event (delivered to a receiver in this process), and prints the two side by side.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -42,12 +46,16 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'sqlite' },
     // WEB_CONCURRENCY values to measure, comma-separated.
     workers: { type: 'string', default: '1' },
+    // Active webhooks subscribed to every event while the routes are measured, comma-separated
+    // (e.g. 0,3: each route without webhooks, then with three, on the same server).
+    webhooks: { type: 'string', default: '0' },
   },
 });
 type Db = 'sqlite' | 'postgres';
 const dbs: Db[] = values.db === 'postgres' ? ['sqlite', 'postgres'] : ['sqlite'];
 const workerCounts = values.workers.split(',').map(Number);
 const rowCounts = values.rows.split(',').map(Number);
+const webhookCounts = values.webhooks.split(',').map(Number);
 const wanted = (name: string) => values.only.split(',').some((text) => name.includes(text));
 const duration = Number(values.duration);
 const connections = Number(values.connections);
@@ -295,7 +303,9 @@ process.on('exit', () => serving?.kill('SIGTERM'));
 
 async function startServer(url: string, workers: number): Promise<ChildProcess> {
   const server = serving = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
-    env: { ...serverEnv(), DATABASE_URL: url, PORT: String(port), WEB_CONCURRENCY: String(workers) }, stdio: ['ignore', 'ignore', 'inherit'],
+    // The bench's webhook receiver listens on 127.0.0.1.
+    env: { ...serverEnv(), DATABASE_URL: url, PORT: String(port), WEB_CONCURRENCY: String(workers), WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {
     try {
@@ -333,9 +343,42 @@ async function measure(s: Scenario, seconds: number): Promise<Line> {
 
 if (!existsSync('.next/BUILD_ID')) spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
 
-interface Run { rows: number; db: Db; workers: number; lines: Line[]; rss: number; workerRss: number }
+interface Run { rows: number; db: Db; workers: number; webhooks: number; lines: Line[]; rss: number; workerRss: number }
 const runs: Run[] = [];
-const label = (r: Pick<Run, 'rows' | 'db' | 'workers'>) => `${r.rows} rows, ${r.db}, WEB_CONCURRENCY=${r.workers}`;
+const label = (r: Pick<Run, 'rows' | 'db' | 'workers' | 'webhooks'>) =>
+  `${r.rows} rows, ${r.db}, WEB_CONCURRENCY=${r.workers}${r.webhooks ? `, ${r.webhooks} webhooks` : ''}`;
+
+// The receiver of the bench's webhooks: answers 204 at once and counts what it gets.
+let delivered = 0;
+const receiver = createServer((request, response) => {
+  request.resume();
+  request.on('end', () => {
+    delivered++;
+    response.writeHead(204).end();
+  });
+});
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/bench`;
+const EVENT_TYPES = ['offered', 'answered', 'updated', 'rated_bad'].map((t) => `zen:event-type:survey_response.${t}`).concat('zen:event-type:survey.updated');
+
+/** Makes `count` active webhooks subscribed to every event, through the API; returns their ids. */
+async function addWebhooks(auth: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`${base}/api/v2/webhooks`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ webhook: { name: `bench ${i}`, status: 'active', endpoint: receiverUrl, http_method: 'POST', request_format: 'json', subscriptions: EVENT_TYPES } }),
+    });
+    if (res.status !== 201) throw new Error(`creating a webhook answered ${res.status}: ${await res.text()}`);
+    ids.push(((await res.json()) as { webhook: { id: string } }).webhook.id);
+  }
+  return ids;
+}
+
+async function removeWebhooks(auth: string, ids: string[]) {
+  for (const id of ids) await fetch(`${base}/api/v2/webhooks/${id}`, { method: 'DELETE', headers: { authorization: auth } });
+}
 
 const testPostgres = dbs.includes('postgres') && !process.env.BENCH_POSTGRES_URL && !process.env.TEST_POSTGRES_URL ? await startTestPostgres() : undefined;
 const postgresAdmin = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || testPostgres?.adminUrl;
@@ -358,6 +401,9 @@ for (const rows of rowCounts) for (const db of dbs) for (const workers of worker
   // This machine drifts and stalls (shared disk and CPU): each route and the trivial route are measured
   // in alternating slices, and each is given its median slice, so both see the same conditions.
   const [trivialScenario, ...routes] = scenarios(ctx);
+  for (const webhooks of webhookCounts) {
+  const hookIds = await addWebhooks(ctx.auth, webhooks);
+  const deliveredBefore = delivered;
   const lines: Line[] = [];
   for (const s of routes.filter((r) => wanted(r.name))) {
     phase = 0;
@@ -372,23 +418,30 @@ for (const rows of rowCounts) for (const db of dbs) for (const workers of worker
     const ratios = route.map((r, i) => (100 * r.rps) / trivial[i]!.rps);
     lines.push({ ...median(route), trivial: median(trivial), rss: phase, spread: [Math.min(...ratios), Math.max(...ratios)] });
   }
+  await removeWebhooks(ctx.auth, hookIds);
+  if (webhooks) console.log(`${webhooks} webhooks: the receiver got ${delivered - deliveredBefore} deliveries while the routes ran`);
+  runs.push({ rows, db, workers, webhooks, lines, rss: 0, workerRss: 0 });
+  }
   // The export samples the server's RSS itself, without this sampler's pgrep calls on the client's event loop.
   clearInterval(sampler);
   const exported = wanted('CSV export') ? await measureExport(ctx, server.pid!) : undefined;
   workerRss = Math.max(workerRss, ...[...(exported?.http ?? []), ...(exported?.gzip ?? [])].map((d) => d.rss));
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
-  runs.push({ rows, db, workers, lines, rss, workerRss });
+  const measured = runs.filter((r) => r.rows === rows && r.db === db && r.workers === workers);
+  for (const r of measured) Object.assign(r, { rss, workerRss });
 
-  if (exported) printExport(label({ rows, db, workers }), exported);
+  if (exported) printExport(label({ rows, db, workers, webhooks: 0 }), exported);
+  for (const { lines, webhooks } of measured) {
   if (!lines.length) continue;
-  console.log(`\n${label({ rows, db, workers })}, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice; "slices": the range of the per-slice ratios (peak RSS ${rss.toFixed(0)} MB in all, ${workerRss.toFixed(0)} MB in the largest process)`);
+  console.log(`\n${label({ rows, db, workers, webhooks })}, ${connections} connections, ${SLICES} alternating slices of ${duration / SLICES} s, median slice; "slices": the range of the per-slice ratios (peak RSS ${rss.toFixed(0)} MB in all, ${workerRss.toFixed(0)} MB in the largest process)`);
   console.log('route'.padEnd(42) + 'req/s'.padStart(7) + 'p99 ms'.padStart(8) + '  trivial req/s, p99'.padEnd(21) + 'ratio'.padStart(6) + 'slices'.padStart(10) + 'p99×'.padStart(6) + 'errors'.padStart(8) + 'RSS MB'.padStart(8));
   for (const l of lines) {
     const t = l.trivial!;
     console.log(l.name.padEnd(42) + l.rps.toFixed(0).padStart(7) + String(l.p99).padStart(8) +
       `  ${t.rps.toFixed(0).padStart(6)}, ${String(t.p99).padStart(4)} ms`.padEnd(21) +
       `${((100 * l.rps) / t.rps).toFixed(0)}%`.padStart(6) + `${l.spread![0].toFixed(0)}–${l.spread![1].toFixed(0)}%`.padStart(10) + (l.p99 / Math.max(1, t.p99)).toFixed(1).padStart(6) + String(l.errors).padStart(8) + (l.rss ?? 0).toFixed(0).padStart(8));
+  }
   }
 }
 await testPostgres?.stop();
@@ -408,10 +461,16 @@ function compare(title: string, a: Run | undefined, b: Run | undefined) {
       `  ${(100 * rx).toFixed(0).padStart(3)}% → ${(100 * ry).toFixed(0).padStart(3)}% = ${((100 * ry) / rx).toFixed(0)}%`);
   });
 }
-const find = (rows: number, db: Db, workers: number) => runs.find((r) => r.rows === rows && r.db === db && r.workers === workers);
+const find = (rows: number, db: Db, workers: number, webhooks = webhookCounts[0]) =>
+  runs.find((r) => r.rows === rows && r.db === db && r.workers === workers && r.webhooks === webhooks);
 const [fewest, most] = [Math.min(...rowCounts), Math.max(...rowCounts)];
 const [oneWorker, moreWorkers] = [Math.min(...workerCounts), Math.max(...workerCounts)];
 for (const rows of rowCounts) for (const workers of workerCounts) compare('PostgreSQL against SQLite', find(rows, 'sqlite', workers), find(rows, 'postgres', workers));
 if (oneWorker !== moreWorkers) for (const rows of rowCounts) for (const db of dbs) compare('workers', find(rows, db, oneWorker), find(rows, db, moreWorkers));
 if (fewest !== most) for (const db of dbs) compare('scaling', find(fewest, db, oneWorker), find(most, db, oneWorker));
+const [noHooks, mostHooks] = [Math.min(...webhookCounts), Math.max(...webhookCounts)];
+if (noHooks !== mostHooks) {
+  for (const rows of rowCounts) for (const db of dbs) compare('webhooks', find(rows, db, oneWorker, noHooks), find(rows, db, oneWorker, mostHooks));
+}
+receiver.close();
 process.exit(0);

@@ -1,6 +1,6 @@
 import type { ClaimedAlertEmail, ClaimedInvocation, FinishedAttempt } from '../outbox-rows';
 import { ALERT_EVENT_TYPE, type OutboxEvent, type WebhookAuthentication, type WebhookStatus } from '../schema';
-import { preparedOnce, serialized, writer, type Db } from './client';
+import { preparedOnce, reader, serialized, writer, type Db } from './client';
 
 const SUBSCRIBED = "select w.id from webhook_subscriptions s join webhooks w on w.id = s.webhook_id where s.event_type = @type and w.status = 'active'";
 
@@ -50,6 +50,14 @@ const statements = preparedOnce(writer, (db: Db) => {
   };
 });
 
+// Looked up on the reader first: most rounds find nothing due, and must not take the write lock for that.
+const anyDue = preparedOnce(reader, (db: Db) => ({
+  invocations: db.$client
+    .prepare("select 1 from webhook_invocations where status = 'pending' and next_attempt_at <= @now and lease_until <= @now limit 1")
+    .pluck(),
+  emails: db.$client.prepare("select 1 from alert_emails where status = 'pending' and next_attempt_at <= @now and lease_until <= @now limit 1").pluck(),
+}));
+
 /** Records events inside the caller's transaction (on the writer): each to its webhooks and, for rated_bad, its alert recipients. */
 export function recordEventRows(events: readonly OutboxEvent[]): void {
   if (events.length === 0) return;
@@ -67,6 +75,7 @@ export async function recordEvents(events: OutboxEvent[]): Promise<void> {
 }
 
 export async function claimInvocations(input: { now: number; leaseUntil: number; leaseToken: string; limit: number }): Promise<ClaimedInvocation[]> {
+  if (anyDue().invocations.get({ now: input.now }) === undefined) return [];
   return serialized(() =>
     writer()
       .$client.transaction(() => {
@@ -112,6 +121,7 @@ export async function finishInvocationAttempt({ invocationId, leaseToken, attemp
 }
 
 export async function claimAlertEmails(input: { now: number; leaseUntil: number; leaseToken: string; limit: number }): Promise<ClaimedAlertEmail[]> {
+  if (anyDue().emails.get({ now: input.now }) === undefined) return [];
   return serialized(() =>
     writer()
       .$client.transaction(() => {

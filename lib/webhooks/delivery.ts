@@ -15,8 +15,9 @@ import { signatureHeaders } from './signing';
 // leaves its lease to run out, and another sends the attempt again: at least once, never lost.
 
 const BATCH = 8;
-// Longer than any send can take (the timeout is at most 60 s), so a lease never runs out under a live sender.
-const LEASE_MS = 120_000;
+// Longer than a send can take (twice the timeout, and 5 s more), so a lease never runs out under a
+// live sender; a killed sender's claims are free again this long after it claimed them.
+const leaseMs = () => 2 * env().WEBHOOK_TIMEOUT_MS + 5_000;
 
 /** Sends one claimed invocation and records the attempt; true when it was recorded. */
 export async function deliverInvocation(invocation: ClaimedInvocation, leaseToken: string): Promise<void> {
@@ -80,7 +81,7 @@ async function deliverEmails(now: number): Promise<number> {
   if (!smtpConfigured()) return 0;
   const { WEBHOOK_RETRY_BASE_MS: baseMs, WEBHOOK_RETRY_WINDOW_MS: windowMs } = env();
   const leaseToken = randomUUID();
-  const claimed = await claimAlertEmails({ now, leaseUntil: now + LEASE_MS, leaseToken, limit: BATCH });
+  const claimed = await claimAlertEmails({ now, leaseUntil: now + leaseMs(), leaseToken, limit: BATCH });
   await Promise.all(
     claimed.map(async (email) => {
       const error = await sendAlertEmail(email);
@@ -98,7 +99,7 @@ async function deliverEmails(now: number): Promise<number> {
 /** One round: claims what is due and delivers it; the number of deliveries made. */
 export async function deliverDue(now = Date.now()): Promise<number> {
   const leaseToken = randomUUID();
-  const invocations = await claimInvocations({ now, leaseUntil: now + LEASE_MS, leaseToken, limit: BATCH });
+  const invocations = await claimInvocations({ now, leaseUntil: now + leaseMs(), leaseToken, limit: BATCH });
   const [, emails] = await Promise.all([Promise.all(invocations.map((i) => deliverInvocation(i, leaseToken))), deliverEmails(now)]);
   return invocations.length + emails;
 }
