@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'Conflict'
   | 'TooManyRequests'
   | 'InternalError'
+  | 'BadGateway'
   | 'ServiceUnavailable';
 
 export type ErrorSource = { pointer: string } | { parameter: string };
@@ -34,6 +35,8 @@ export const STATUS_OF = {
   Conflict: 409,
   TooManyRequests: 429,
   InternalError: 500,
+  // Only the webhook test send: the endpoint it called gave no answer (lib/webhooks/test-send.ts).
+  BadGateway: 502,
   ServiceUnavailable: 503,
 } as const satisfies Record<ErrorCode, number>;
 

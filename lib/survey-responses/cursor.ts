@@ -68,6 +68,23 @@ export async function decodeListCursor(cursor: string, sort: Sort, parameter: st
   return { id };
 }
 
+/** A cursor for any other list: `text` (the list's own key), made opaque and tamper-proof. */
+export async function sealCursor(text: string): Promise<string> {
+  const payload = Buffer.from(text).toString('base64url');
+  return `${payload}.${mac(await key(), payload).toString('base64url')}`;
+}
+
+/** The text a cursor of `sealCursor` holds; a cursor this API did not issue is a 400 naming `parameter`. */
+export async function openCursor(cursor: string, parameter: string): Promise<string> {
+  const [payload, signature, more] = cursor.split('.');
+  if (!payload || !signature || more !== undefined) throw badCursor(parameter);
+  const expected = mac(await key(), payload);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.toString('base64url') !== signature) throw badCursor(parameter);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badCursor(parameter);
+  return Buffer.from(payload, 'base64url').toString('utf8');
+}
+
 /** The id a cursor of a page in id order points at. */
 export async function decodeCursor(cursor: string, sort: IdSort, parameter: string): Promise<string> {
   return (await decodeListCursor(cursor, sort, parameter)).id;
