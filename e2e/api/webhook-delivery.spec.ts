@@ -73,10 +73,9 @@ test('each event type arrives once per subscribed webhook from every door, signe
     // Ingestion: a detractor, answered at once (answered, rated_bad; never offered).
     const campaign = await makeNpsCampaign(request);
     const ingested = await request.post('/api/responses', {
-      headers: { Authorization: `Basic ${Buffer.from(`${suiteCredentials().writeKey}:`).toString('base64')}` },
-      data: { campaign: campaign.id, rating: 2, userId: `user-${randomUUID()}`, method: 'In-App' },
+      data: { writeKey: suiteCredentials().writeKey, campaign: campaign.id, rating: 2, userId: `user-${randomUUID()}`, method: 'In-App' },
     });
-    expect(ingested.status(), await ingested.text()).toBe(200);
+    expect(ingested.status(), await ingested.text()).toBe(201);
     const ingestedId = ((await ingested.json()) as { id: string }).id;
     // The admin view's survey editor: disabling a survey is a survey.updated.
     const editable = await makeCsatSurvey(request);
@@ -198,9 +197,9 @@ test.describe('two servers on one database', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(mine()).toHaveLength(40);
     } finally {
-      await remove(request, [hook]);
-      await receiver.close();
       second.kill('SIGTERM');
+      await receiver.close();
+      await remove(request, [hook]);
     }
   });
 
@@ -241,9 +240,9 @@ test.describe('two servers on one database', () => {
       const got = () => new Set(receiver.deliveries.filter((d) => d.headers['x-zendesk-webhook-id'] === hook.id).map((d) => d.event.subject));
       await expect.poll(() => stored.filter((s) => !got().has(s)), { timeout: 60_000 }).toEqual([]);
     } finally {
-      await remove(request, [hook]);
-      await receiver.close();
       victim.kill('SIGTERM');
+      await receiver.close();
+      await remove(request, [hook]);
     }
   });
 });

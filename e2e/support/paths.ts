@@ -1,8 +1,11 @@
 /** The `sqlite` project's throwaway database, made by prepare.ts before its server starts. */
 export const E2E_DATABASE = '.test-data/e2e.db';
 
-/** The `postgres` project's throwaway database on the test server, made by prepare.ts the same way. */
-export const E2E_POSTGRES_DATABASE = 'hcs_e2e';
+/**
+ * The `postgres` project's throwaway database on the test server, made by prepare.ts the same way; a
+ * run on other ports (E2E_PORT) has its own, so two checkouts on one machine never reset each other's.
+ */
+export const E2E_POSTGRES_DATABASE = process.env.E2E_PORT ? `hcs_e2e_${process.env.E2E_PORT}` : 'hcs_e2e';
 
 /** Where prepare.ts leaves a project's admin, token and write key for its tests (`.test-data/postgres`
  * itself holds the embedded PostgreSQL server, scripts/test-postgres.ts). */
