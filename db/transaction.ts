@@ -1,15 +1,26 @@
 import type { NewAnswerRow, OutboxEvent, StoredAnswer, SurveyState } from './schema';
-import { isPostgres } from './client';
+import { byDialect, isPostgres } from './client';
 import { postgresTransaction } from './postgres/client';
-import { postgresTx } from './postgres/tx';
+import { postgresTx, saveAnswersIfUnchanged as postgresSaveIfUnchanged } from './postgres/tx';
 import { sqliteTransaction } from './sqlite/client';
-import { sqliteTx } from './sqlite/tx';
+import { saveAnswersIfUnchanged as sqliteSaveIfUnchanged, sqliteTx } from './sqlite/tx';
 import type { ResponseWithSubjects } from './survey-responses';
 
 // A use case that must decide inside its transaction (a submit checks the response is still
 // writable; an ingestion merges traits and checks for duplicates) runs its own rules in lib/ and
 // reaches the database only through these steps. Each dialect implements them: db/sqlite/tx.ts,
 // db/postgres/tx.ts.
+
+export interface SaveAnswers {
+  id: string;
+  answers: StoredAnswer[];
+  answersJson: string;
+  at: number;
+  rating: number | null;
+  ratingCategory: string | null;
+  hasComment: boolean;
+  events: OutboxEvent[];
+}
 
 export interface Tx {
   /**
@@ -31,16 +42,7 @@ export interface Tx {
    * Replaces all answer rows of a response, with its answers document and the figures copied from it,
    * and records the events that report it (db/outbox.ts).
    */
-  saveAnswers(input: {
-    id: string;
-    answers: StoredAnswer[];
-    answersJson: string;
-    at: number;
-    rating: number | null;
-    ratingCategory: string | null;
-    hasComment: boolean;
-    events: OutboxEvent[];
-  }): Promise<void>;
+  saveAnswers(input: SaveAnswers): Promise<void>;
 
   findIdempotencyRecord(input: { writeKeyId: number; key: string }): Promise<{ requestHash: string; responseBody: string } | undefined>;
   insertIdempotencyRecord(input: { writeKeyId: number; key: string; requestHash: string; responseBody: string; at: number }): Promise<void>;
@@ -53,6 +55,13 @@ export interface Tx {
   /** Inserts a response with its answers, and records the events that report it. */
   insertResponse(response: ResponseWithSubjects, answers: NewAnswerRow[], events: OutboxEvent[]): Promise<void>;
 }
+
+/**
+ * A submit's write without a transaction of the caller's: made only if the response's updated_at is
+ * still `expectedUpdatedAt`, it has not expired by `at` and its survey is enabled; false otherwise
+ * (nothing written), and the caller decides again inside a transaction. On PostgreSQL one statement.
+ */
+export const { saveAnswersIfUnchanged } = byDialect({ saveAnswersIfUnchanged: sqliteSaveIfUnchanged }, { saveAnswersIfUnchanged: postgresSaveIfUnchanged });
 
 /** Runs `work` in one transaction of the configured database: all of it commits, or none. */
 export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -5,15 +5,16 @@ import { pool, postgresTransaction, rows, run, type Queryable } from './client';
 /**
  * Common table expressions that record events (webhook_events, their invocations and alert e-mails)
  * inside another statement, so a write and its events are one statement: one round trip, atomic by
- * itself. The events are five arrays from parameter `$first` on (eventParams).
+ * itself. The events are five arrays from parameter `$first` on (eventParams); `onlyIf`, a condition
+ * of the statement (e.g. that its write happened), holds them back when false.
  */
-export function eventCtes(first: number): string {
+export function eventCtes(first: number, onlyIf = 'true'): string {
   const p = (n: number) => `$${first + n}`;
   return (
     `ev as (insert into webhook_events (id, type, subject, body, created_at) ` +
     `select e.id, e.type, e.subject, e.body, e.at from unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::bigint[]) as e(id, type, subject, body, at) ` +
-    `where exists (select 1 from webhook_subscriptions s join webhooks w on w.id = s.webhook_id where s.event_type = e.type and w.status = 'active') ` +
-    `or (e.type = '${ALERT_EVENT_TYPE}' and exists (select 1 from alert_recipients)) returning id, type, created_at), ` +
+    `where (${onlyIf}) and (exists (select 1 from webhook_subscriptions s join webhooks w on w.id = s.webhook_id where s.event_type = e.type and w.status = 'active') ` +
+    `or (e.type = '${ALERT_EVENT_TYPE}' and exists (select 1 from alert_recipients))) returning id, type, created_at), ` +
     `ev_invocations as (insert into webhook_invocations (webhook_id, event_id, status, attempts, next_attempt_at, lease_until, created_at) ` +
     `select w.id, ev.id, 'pending', 0, ev.created_at, 0, ev.created_at from ev join webhook_subscriptions s on s.event_type = ev.type ` +
     `join webhooks w on w.id = s.webhook_id where w.status = 'active'), ` +

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { answerValues } from '../rows';
 import type { SurveyState } from '../schema';
-import type { Tx } from '../transaction';
-import { row, run } from './client';
+import type { SaveAnswers, Tx } from '../transaction';
+import { pool, row, run } from './client';
 import { eventCtes, eventParams, recordEventsOn } from './outbox';
 import { insertResponseRows } from './survey-responses';
 
@@ -17,6 +17,28 @@ const SAVE_ANSWERS =
   'select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])), ' +
   `${eventCtes(17)} ` +
   'update survey_responses set answers_json = $11, answered_at = $12, updated_at = $12, rating = $13, rating_category = $14, has_comment = $15 where id = $16';
+// The same write in one statement, made only if the response is as the caller read it (its
+// updated_at), still writable and its survey enabled: `cur` locks it, and every other part waits on
+// `cur` (the insert also on the delete, so a question answered again never meets its old row).
+const ANSWER_COLUMNS_TEXT = 'response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at';
+const SAVE_IF_UNCHANGED =
+  "with cur as (select r.id from survey_responses r join surveys s on s.id = r.survey_id where r.id = $16 and r.updated_at = $17 and r.expires_at > $12 and s.state = 'enabled' for update of r), " +
+  'removed as (delete from answers where response_id = (select id from cur) returning 1), ' +
+  `added as (insert into answers (${ANSWER_COLUMNS_TEXT}) ` +
+  'select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[]) ' +
+  'where exists (select 1 from cur) and (select count(*) from removed) >= 0), ' +
+  `${eventCtes(18, 'exists (select 1 from cur)')} ` +
+  'update survey_responses set answers_json = $11, answered_at = $12, updated_at = $12, rating = $13, rating_category = $14, has_comment = $15 where id = (select id from cur)';
+
+/** See Tx: the submit's write in one round trip, when nothing changed since the response was read. */
+export async function saveAnswersIfUnchanged(input: SaveAnswers & { expectedUpdatedAt: number }): Promise<boolean> {
+  const { id, answers, answersJson, at, rating, ratingCategory, hasComment, events } = input;
+  const values = answers.map((a) => answerValues({ ...a, responseId: id }));
+  const columns = Array.from({ length: 10 }, (_, column) => values.map((v) => v[column]));
+  const params = [...columns, answersJson, at, rating, ratingCategory, hasComment, id, input.expectedUpdatedAt, ...eventParams(events)];
+  return (await run(await pool(), SAVE_IF_UNCHANGED, params)) === 1;
+}
+
 const WRITABLE =
   "select r.expires_at, s.state, r.answered_at, r.rating, r.rating_category, (select coalesce(json_agg(json_build_array(a.question_id, a.created_at)), '[]'::json) from answers a where a.response_id = r.id) " +
   'from survey_responses r join surveys s on s.id = r.survey_id where r.id = $1 for update of r';

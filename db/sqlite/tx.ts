@@ -1,7 +1,7 @@
 import { answerValues } from '../rows';
 import type { SurveyState } from '../schema';
-import type { Tx } from '../transaction';
-import { preparedOnce, writer, type Db } from './client';
+import type { SaveAnswers, Tx } from '../transaction';
+import { preparedOnce, sqliteTransaction, writer, type Db } from './client';
 import { recordEventRows } from './outbox';
 import { insertResponseRows } from './survey-responses';
 
@@ -11,6 +11,11 @@ import { insertResponseRows } from './survey-responses';
 const statements = preparedOnce(writer, (db: Db) => {
   const sqlite = db.$client;
   return {
+    unchanged: sqlite
+      .prepare(
+        "select 1 from survey_responses r join surveys s on s.id = r.survey_id where r.id = ? and r.updated_at = ? and r.expires_at > ? and s.state = 'enabled'",
+      )
+      .pluck(),
     writable: sqlite.prepare('select r.expires_at, s.state, r.answered_at, r.rating, r.rating_category from survey_responses r join surveys s on s.id = r.survey_id where r.id = ?'),
     answerTimes: sqlite.prepare('select question_id, created_at from answers where response_id = ?').raw(true),
     deleteAnswers: sqlite.prepare('delete from answers where response_id = ?'),
@@ -32,6 +37,15 @@ const statements = preparedOnce(writer, (db: Db) => {
     answeredByAnonymous: sqlite.prepare('select 1 from survey_responses where anonymous_id = ? and survey_id = ? and id >= ? limit 1'),
   };
 });
+
+/** See db/transaction.ts: checked and written under the write lock, in one transaction. */
+export async function saveAnswersIfUnchanged(input: SaveAnswers & { expectedUpdatedAt: number }): Promise<boolean> {
+  return sqliteTransaction(async (db) => {
+    if (statements().unchanged.get(input.id, input.expectedUpdatedAt, input.at) === undefined) return false;
+    await sqliteTx(db).saveAnswers(input);
+    return true;
+  });
+}
 
 export function sqliteTx(db: Db): Tx {
   if (db !== writer()) throw new Error('a transaction runs on the writer');

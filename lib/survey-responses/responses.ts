@@ -1,5 +1,5 @@
 import { findSurveyResponse, insertSurveyResponse, type StoredResponse } from '@/db/survey-responses';
-import { transaction } from '@/db/transaction';
+import { saveAnswersIfUnchanged, transaction } from '@/db/transaction';
 import { findSurvey } from '@/db/surveys';
 import { userExists } from '@/db/users';
 import type { Actor } from '../auth/credentials';
@@ -79,6 +79,12 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
   return { id, links: ratingLinks({ id, token, definition: version.definition, locale: displayLocale(input.locale) }) };
 }
 
+/** When each answered question was first answered, from a response's answers document. */
+function answerTimes(answersJson: string): Map<string, number> {
+  const answers = JSON.parse(answersJson) as { question: { id: string }; created_at: string }[];
+  return new Map(answers.map((a) => [a.question.id, Date.parse(a.created_at)]));
+}
+
 /** Show and Submit answer one response, as JSON text already. */
 const body = (response: string) => `{"survey_response":${response}}`;
 
@@ -113,20 +119,32 @@ export async function submitSurveyResponse(input: {
   const now = input.now ?? Date.now();
   if (now >= row.expiresAt) throw expired();
   const rows = answerRows(survey.definition, input.answers);
-  const responseJson = await transaction(async (tx) => {
-    // Checked again with the response locked: a survey disabled or a response expired a moment ago wins.
-    const was = await tx.writableResponse(row.id);
-    if (!was || was.surveyState === 'disabled') throw surveyDisabled();
-    if (now >= was.expiresAt) throw expired();
-    // An answer to a question answered before keeps its created_at.
+  // What to write, decided from what the response held: the answers (one answered before keeps its
+  // created_at), their document, the answer's body (which is also the events' detail: the response
+  // as Show returns it after this change) and the events.
+  const decide = (was: { answerTimes: Map<string, number>; answeredAt: number | null; rating: number | null; ratingCategory: string | null }) => {
     const stored = rows.map((r) => toStored({ ...r, createdAt: was.answerTimes.get(r.questionId) ?? now, updatedAt: now }));
     const answersJson = renderAnswers(stored, survey.definition);
     const current = figures(stored);
-    // The answer's body, and the events' detail: the response as Show returns it after this change.
     const json = storedResponseJson({ ...row, answersJson, answeredAt: now, updatedAt: now }, survey.state, now);
     const previous = was.answeredAt === null ? undefined : { rating: was.rating, ratingCategory: was.ratingCategory };
     const events = answerEvents({ responseId: row.id, detailJson: json, at: now, previous, current });
-    await tx.saveAnswers({ id: row.id, answers: stored, answersJson, at: now, ...current, events });
+    return { json, save: { id: row.id, answers: stored, answersJson, at: now, ...current, events } };
+  };
+  // Most submits find the response as it was read above: written in one step if it still is.
+  const quick = decide({ ...row, answerTimes: answerTimes(row.answersJson) });
+  if (await saveAnswersIfUnchanged({ ...quick.save, expectedUpdatedAt: row.updatedAt })) {
+    if (row.answeredAt === null) countAnswered('submit');
+    return body(quick.json);
+  }
+  const responseJson = await transaction(async (tx) => {
+    // Changed since (another submit, the survey disabled, expired a moment ago): decided again with
+    // the response locked.
+    const was = await tx.writableResponse(row.id);
+    if (!was || was.surveyState === 'disabled') throw surveyDisabled();
+    if (now >= was.expiresAt) throw expired();
+    const { json, save } = decide(was);
+    await tx.saveAnswers(save);
     return json;
   });
   if (row.answeredAt === null) countAnswered('submit');
