@@ -107,7 +107,8 @@ test('create (201), show, patch and put (204), delete (204): the webhook as Zend
   expect(patched.status()).toBe(204);
   expect(await patched.text()).toBe('');
   const afterPatch = (await (await request.get(url, { headers: adminAuth() })).json()).webhook;
-  const { authentication: _dropped, ...withoutAuth } = webhook;
+  const withoutAuth = { ...webhook };
+  delete withoutAuth.authentication;
   expect(afterPatch).toEqual({ ...withoutAuth, status: 'inactive', subscriptions: [OFFERED], updated_at: expect.stringMatching(ISO) });
 
   const put = await request.put(`${url}/`, {
