@@ -84,6 +84,8 @@ export const eventWebhooks: ZodOpenApiPathsObject = Object.fromEntries(
         operationId: `event.${type.replace('zen:event-type:', '')}`,
         tags: ['Webhooks'],
         summary,
+        // Sent by this service: the webhook's own credentials, if any, go in Authorization.
+        security: [],
         description:
           `${description} Sent as a POST with a JSON body to every active webhook subscribed to \`${type}\`, at least once: retried ` +
           'on network errors, 409, 429 (after `Retry-After`) and 5xx for up to 24 hours; any other 4xx is final. `detail` is the ' +
