@@ -40,3 +40,8 @@ export function env() {
   parsed ??= schema.parse(process.env);
   return parsed;
 }
+
+/** Forgets the checked environment, so the next env() reads process.env again (tests that change it). */
+export function resetEnv(): void {
+  parsed = undefined;
+}

@@ -4,7 +4,8 @@ import { DOCS_STYLES } from './docs-styles';
 import { openApiDocument } from './document';
 
 // The readable page of the OpenAPI document (/api/docs), rendered on the server from the document
-// itself: operations grouped by tag, the answers to unmatched requests, then the named schemas.
+// itself: operations grouped by tag, the requests sent to webhooks, the answers to unmatched requests,
+// then the named schemas.
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 type Method = (typeof METHODS)[number];
@@ -30,6 +31,7 @@ type Doc = {
   tags?: { name: string; description?: string }[];
   security?: Security;
   paths: Record<string, Partial<Record<Method, Operation>>>;
+  webhooks?: Record<string, Partial<Record<Method, Operation>>>;
   components?: { schemas?: Record<string, Schema>; responses?: Record<string, Response>; securitySchemes?: Record<string, { description?: string }> };
   'x-unmatched-requests'?: Record<string, { status: string; response: Ref }>;
 };
@@ -99,8 +101,8 @@ function operation(doc: Doc, listed: Listed): Html {
 ${parameters(op.parameters)}${body}<h4>Responses</h4>${answers}</article>`;
 }
 
-function operations(doc: Doc): Listed[] {
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
+function operations(doc: Doc, items: Doc['paths'] = doc.paths): Listed[] {
+  return Object.entries(items).flatMap(([path, item]) =>
     METHODS.flatMap((method) => {
       const op = item[method];
       return op ? [{ tag: op.tags?.[0] ?? 'Other', path, method, op }] : [];
@@ -121,6 +123,8 @@ function render(): string {
   );
   const schemes = Object.entries(doc.components?.securitySchemes ?? {}).map(([name, s]) => html`<dt><code>${name}</code></dt><dd>${prose(s.description)}</dd>`);
   const sections = tags.map((t) => html`<section><h2>${t.name}</h2>${prose(t.description)}${inTag(t.name).map((l) => operation(doc, l))}</section>`);
+  // The requests this service sends (the document's `webhooks`), after the operations it answers.
+  const sent = operations(doc, doc.webhooks ?? {}).map((l) => operation(doc, l));
   const unmatched = Object.values(doc['x-unmatched-requests'] ?? {}).map((u) => response(doc, u.status, u.response));
   const schemas = Object.entries(doc.components?.schemas ?? {}).map(
     ([name, s]) => html`<article id="${schemaAnchor(name)}"><h3>${name}</h3>${prose(s.description as string | undefined)}${schemaBlock(s, false)}</article>`,
@@ -128,9 +132,10 @@ function render(): string {
 
   return html`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>${info.title}</title><style>${trusted(DOCS_STYLES)}</style></head><body>
-<nav><p class="title">${info.title}</p><ul>${nav}<li><a href="#unmatched">Unmatched requests</a></li><li><a href="#schemas">Schemas</a></li></ul></nav>
+<nav><p class="title">${info.title}</p><ul>${nav}<li><a href="#webhooks">Requests sent to webhooks</a></li><li><a href="#unmatched">Unmatched requests</a></li><li><a href="#schemas">Schemas</a></li></ul></nav>
 <main><header><h1>${info.title}</h1><p>Version ${info.version} · OpenAPI ${doc.openapi} · <a href="/api/openapi.json">openapi.json</a></p></header>
 ${prose(info.description)}<h2>Credentials</h2><dl>${schemes}</dl>${sections}
+<section id="webhooks"><h2>Requests sent to webhooks</h2>${sent}</section>
 <section id="unmatched"><h2>Requests that match no operation</h2>${unmatched}</section>
 <section id="schemas"><h2>Schemas</h2>${schemas}</section></main></body></html>`.toString();
 }

@@ -4,6 +4,8 @@ import { satismeterPaths } from './paths-satismeter';
 import { servicePaths } from './paths-service';
 import { surveyResponsePaths } from './paths-survey-responses';
 import { surveyPaths, userPaths } from './paths-surveys-users';
+import { webhookPaths } from './paths-webhooks';
+import { eventWebhooks } from './webhook-events';
 
 // The OpenAPI 3.1 document of both APIs (docs/zendesk-api.md, docs/ingestion.md). Request parts come
 // from the zod schemas that validate the requests, so the document follows every change to them; the
@@ -12,6 +14,7 @@ import { surveyPaths, userPaths } from './paths-surveys-users';
 const DESCRIPTION = `Two APIs over one survey model:
 
 - A Zendesk-compatible API: the Guide \`survey_responses\` API, the read side of the Guide \`surveys\` API (with admin-only survey management as an extension) and a minimal Users API. A helpdesk integration written for Zendesk's CSAT works by changing the base URL.
+- A subset of Zendesk's Webhooks API (admins only) and, under \`webhooks\`, the event requests it sends: Zendesk's event envelope, signed as Zendesk signs.
 - A SatisMeter-compatible ingestion API, \`POST /api/responses\`, for NPS and custom surveys answered in apps.
 
 Credentials: \`Authorization: Basic base64("{email}/token:{api_token}")\` (zendeskApiToken below): API tokens are made by admins; the email picks the user the request acts as, and that user's role applies. Credentials in the URL are ignored. Two credentials travel in the body instead: a survey response's \`access_token\` (Submit) and the SatisMeter \`writeKey\`.
@@ -30,11 +33,13 @@ function build() {
       { name: 'Survey responses', description: "Zendesk's Guide survey_responses API." },
       { name: 'Surveys', description: "The read side of Zendesk's Guide surveys API, and survey management (an extension)." },
       { name: 'Users', description: "A minimal subset of Zendesk's Users API." },
+      { name: 'Webhooks', description: "A subset of Zendesk's Webhooks API, and the event requests webhooks receive." },
       { name: 'SatisMeter ingestion', description: "SatisMeter's insert-response API, authorized by a write key in the body." },
       { name: 'Service', description: 'Liveness, readiness and this document.' },
     ],
     security: [{ zendeskApiToken: [] }],
-    paths: { ...surveyResponsePaths, ...surveyPaths, ...userPaths, ...satismeterPaths, ...servicePaths },
+    paths: { ...surveyResponsePaths, ...surveyPaths, ...userPaths, ...webhookPaths, ...satismeterPaths, ...servicePaths },
+    webhooks: eventWebhooks,
     components: {
       securitySchemes: {
         zendeskApiToken: {

@@ -124,17 +124,19 @@ export const createdSurveyResponse = z.object({
   }),
 });
 
-const cursorMeta = z
+export const cursorMeta = z
   .object({ has_more: z.boolean(), after_cursor: z.string().nullable(), before_cursor: z.string().nullable() })
   .meta({ id: 'CursorMeta', description: 'Cursor pagination: pass a cursor back as `page[after]` or `page[before]`.' });
+
+export const pageLinks = z.object({
+  prev: z.url().nullable().meta({ description: 'The previous page, ready to follow; null on the first.' }),
+  next: z.url().nullable().meta({ description: 'The next page, ready to follow; null on the last.' }),
+});
 
 export const surveyResponsePage = z.object({
   survey_responses: z.array(surveyResponse),
   meta: cursorMeta,
-  links: z.object({
-    prev: z.url().nullable().meta({ description: 'The previous page, ready to follow; null on the first.' }),
-    next: z.url().nullable().meta({ description: 'The next page, ready to follow; null on the last.' }),
-  }),
+  links: pageLinks,
 });
 
 const campaignSettings = z
