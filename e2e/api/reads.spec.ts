@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { expect, test } from '../support/test';
 import { readContents } from '@/db/copy';
+import { startReceiver } from '../support/receiver';
 import { createDatabase, dropDatabase } from '@/db/postgres/databases';
 
 // GET and HEAD never write, from the first request on a new database on (a read-only replica, or a
@@ -61,6 +62,23 @@ test.describe('reads', () => {
       data: { survey_response: { access_token: accessToken, answers: [{ type: 'rating_scale', question_id: survey.questions[0]!.id, rating: 5 }] } },
     });
     expect(submitted.status()).toBe(200);
+    // A webhook with a delivered invocation, so its log has something to read.
+    const receiver = await startReceiver();
+    const created = await request.post(`${base}/api/v2/webhooks`, {
+      headers: auth,
+      data: { webhook: { name: 'reads', status: 'active', endpoint: receiver.url, http_method: 'POST', request_format: 'json', subscriptions: ['zen:event-type:survey_response.offered'] } },
+    });
+    expect(created.status()).toBe(201);
+    const hook = ((await created.json()) as { webhook: { id: string } }).webhook.id;
+    await request.post(`${base}/api/v2/guide/survey_responses`, {
+      headers: auth,
+      data: { survey_response: { survey_id: survey.id, subject_zrns: ['zen:ticket:2'], locale: 'en-us' } },
+    });
+    const invocations = async () =>
+      ((await (await request.get(`${base}/api/v2/webhooks/${hook}/invocations`, { headers: auth })).json()) as { invocations: { id: string; status: string }[] }).invocations;
+    await expect.poll(async () => (await invocations()).map((i) => i.status), { timeout: 20_000 }).toEqual(['success']);
+    const invocation = (await invocations())[0]!.id;
+    await receiver.close();
     const signedIn = await request.post(`${base}/admin/session`, { form: ADMIN, maxRedirects: 0 });
     expect(signedIn.status()).toBe(303);
     const cookie = signedIn.headers()['set-cookie']!.split(';')[0]!;
@@ -76,6 +94,11 @@ test.describe('reads', () => {
       [`/api/v2/guide/en-us/surveys/${survey.id}/${survey.version}`, {}],
       ['/api/v2/users/me', auth],
       [`/api/v2/users/${user.id}`, auth],
+      ['/api/v2/webhooks', auth],
+      [`/api/v2/webhooks/${hook}`, auth],
+      [`/api/v2/webhooks/${hook}/signing_secret`, auth],
+      [`/api/v2/webhooks/${hook}/invocations`, auth],
+      [`/api/v2/webhooks/${hook}/invocations/${invocation}/attempts`, auth],
       [links.url_path, {}],
       [`${links.url_path}&rating=2`, {}],
       ['/', {}],

@@ -274,11 +274,13 @@ test('signing secret: shown to admins, reset to a new one (201)', async ({ reque
 
 test('invocations: one per subscribed event, newest first in cursor pages; their attempts; 404s', async ({ request }) => {
   const survey = await defaultSurvey(request);
-  const hook = await makeWebhook(request, { status: 'active', subscriptions: [OFFERED] });
+  // Inactive until its log is seen empty: other tests offer responses at the same time.
+  const hook = await makeWebhook(request, { subscriptions: [OFFERED] });
   const url = `/api/v2/webhooks/${hook.id}/invocations`;
   const empty = await request.get(url, { headers: adminAuth() });
   expect(empty.status()).toBe(200);
   expect(await empty.json()).toEqual({ invocations: [], meta: { has_more: false, after_cursor: null, before_cursor: null }, links: { prev: null, next: null } });
+  expect((await request.patch(`/api/v2/webhooks/${hook.id}`, { headers: adminAuth(), data: { webhook: { status: 'active' } } })).status()).toBe(204);
 
   const offered = [];
   for (let i = 0; i < 3; i++) offered.push(await offer(request, { surveyId: survey.id }));
