@@ -9,6 +9,14 @@ export class UniqueViolation extends Error {
   }
 }
 
+/** A write naming a row that does not exist (a foreign key); callers say which field named it. */
+export class ForeignKeyViolation extends Error {
+  constructor(cause: unknown) {
+    super('foreign key constraint violated', { cause });
+    this.name = 'ForeignKeyViolation';
+  }
+}
+
 /**
  * A value the database refused as data (SQLSTATE class 22: a number out of range, a NUL character in
  * text): the request's input, so a 400, never a 500. The boundary's schemas catch most of these first.
@@ -47,9 +55,10 @@ const NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AG
 
 /** Translates driver errors by their code or class (never by message text). */
 export function translate(error: unknown): unknown {
-  if (error instanceof UniqueViolation || error instanceof DatabaseUnavailable || error instanceof InvalidValue) return error;
+  if (error instanceof UniqueViolation || error instanceof ForeignKeyViolation || error instanceof DatabaseUnavailable || error instanceof InvalidValue) return error;
   const code = codeOf(error);
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') return new UniqueViolation(error);
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return new ForeignKeyViolation(error);
   if (code !== undefined && (SQLITE_UNAVAILABLE.some((c) => code.startsWith(c)) || NETWORK.includes(code))) return new DatabaseUnavailable(error);
   if (error instanceof pg.DatabaseError && code !== undefined) {
     if (unavailableState(code)) return new DatabaseUnavailable(error);

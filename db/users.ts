@@ -4,7 +4,6 @@ import * as sqlite from './sqlite/users';
 
 export const {
   findUserById,
-  userExists,
   findUserByEmail,
   findUserByExternalId,
   insertUser,

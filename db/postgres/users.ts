@@ -1,16 +1,11 @@
 import { and, asc, count, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { NewUserRow, UserRole, UserRow } from '../schema';
-import { guarded, pool, postgres, row } from './client';
+import { guarded, postgres } from './client';
 import { users } from './schema';
 
 export async function findUserById({ id }: { id: number }): Promise<UserRow | undefined> {
   const db = await postgres();
   return guarded(async () => (await db.select().from(users).where(eq(users.id, id)))[0]);
-}
-
-/** Whether a user has this id (every create asks it of its responder). */
-export async function userExists({ id }: { id: number }): Promise<boolean> {
-  return (await row(await pool(), 'select 1 from users where id = $1', [id])) !== undefined;
 }
 
 /** Emails are stored lower-cased; pass the lower-cased form. */

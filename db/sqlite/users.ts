@@ -13,13 +13,6 @@ export async function findUserById({ id }: { id: number }): Promise<UserRow | un
   return byId().get({ id });
 }
 
-const existing = preparedOnce(reader, (db) => db.$client.prepare('select 1 from users where id = ?').pluck());
-
-/** Whether a user has this id (every create asks it of its responder). */
-export async function userExists({ id }: { id: number }): Promise<boolean> {
-  return existing().get(id) !== undefined;
-}
-
 /** Emails are stored lower-cased; pass the lower-cased form. */
 export async function findUserByEmail({ email }: { email: string }): Promise<UserRow | undefined> {
   return byEmail().get({ email });

@@ -1,7 +1,7 @@
 import { findSurveyResponse, insertSurveyResponse, type StoredResponse } from '@/db/survey-responses';
 import { saveAnswersIfUnchanged, transaction } from '@/db/transaction';
+import { ForeignKeyViolation } from '@/db/errors';
 import { findSurvey } from '@/db/surveys';
-import { userExists } from '@/db/users';
 import type { Actor } from '../auth/credentials';
 import { randomSecret, sameHash, sha256 } from '../auth/secrets';
 import { failedCredential } from '../auth/throttle';
@@ -45,9 +45,6 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
   const survey = await findSurvey({ id: input.survey_id });
   if (!survey) throw surveyNotFound();
   if (survey.state === 'disabled') throw surveyDisabled();
-  if (input.responder_id != null && !(await userExists({ id: input.responder_id }))) {
-    throw invalid('No user has this id', { pointer: '/survey_response/responder_id' });
-  }
   const id = newId();
   const createdAt = idTime(id);
   const expiresAt = input.expires_at ? Date.parse(input.expires_at) : createdAt + env().SURVEY_RESPONSE_TTL_DAYS * DAY_MS;
@@ -74,7 +71,14 @@ export async function createSurveyResponse({ actor, input }: { actor: Actor; inp
     tags: input.tags ?? [],
   };
   const detailJson = storedResponseJson(insertedRow(response), survey.state, createdAt);
-  await insertSurveyResponse(response, offeredEvents({ responseId: id, detailJson, at: createdAt }));
+  try {
+    await insertSurveyResponse(response, offeredEvents({ responseId: id, detailJson, at: createdAt }));
+  } catch (error) {
+    // The survey exists (read above): the only reference that can be missing is the responder. The
+    // database checks it in the insert itself, which saves a query on every create.
+    if (error instanceof ForeignKeyViolation) throw invalid('No user has this id', { pointer: '/survey_response/responder_id' });
+    throw error;
+  }
   countOffered('api');
   return { id, links: ratingLinks({ id, token, definition: version.definition, locale: displayLocale(input.locale) }) };
 }
