@@ -59,7 +59,7 @@ export function WebhookForm({ current }: { current?: Current }) {
         ))}
         {errorOf('authentication') && <p className="form-field-error">{errorOf('authentication')}</p>}
         <div className="webhooks-auth webhooks-auth-token">
-          <Field form={form} name="token" label="Bearer token" type="password" autoComplete="off" state={state} />
+          <Field form={form} name="token" label="Token" type="password" autoComplete="off" state={state} />
         </div>
         <div className="webhooks-auth webhooks-auth-basic">
           <Field form={form} name="username" label="Username" autoComplete="off" state={state} />
