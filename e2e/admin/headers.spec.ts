@@ -10,7 +10,7 @@ test('admin pages send a nonce CSP and same-origin referrers, and run under it w
     if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
   });
   await signInAsAdmin(page);
-  for (const path of ['/admin', '/admin/survey_responses', '/admin/surveys', '/admin/users', '/admin/keys']) {
+  for (const path of ['/admin', '/admin/survey_responses', '/admin/surveys', '/admin/users', '/admin/keys', '/admin/webhooks', '/admin/webhooks/alerts']) {
     const res = await page.goto(path);
     const headers = res!.headers();
     const nonce = /'nonce-([^']+)'/.exec(headers['content-security-policy'] ?? '')?.[1];

@@ -39,7 +39,7 @@ test('a cross-site sign-out is refused and the session stays (logout CSRF); the 
 
 test('a cross-site post to a server action is a 403 page, not a 500', async ({ request, baseURL }) => {
   const cookie = await signedInCookie(request, baseURL!);
-  for (const path of ['/admin/users/new', '/admin/keys', '/admin/surveys']) {
+  for (const path of ['/admin/users/new', '/admin/keys', '/admin/surveys', '/admin/webhooks', '/admin/webhooks/alerts']) {
     const res = await request.post(path, {
       headers: { ...EVIL, Cookie: cookie, 'Next-Action': '7f00000000000000000000000000000000000000', 'Content-Type': 'text/plain;charset=UTF-8' },
       data: '[]',

@@ -8,6 +8,7 @@ const sections = [
   { href: '/admin/surveys', label: 'Surveys' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/keys', label: 'Keys' },
+  { href: '/admin/webhooks', label: 'Webhooks' },
 ] as const;
 
 export type AdminSection = (typeof sections)[number]['href'];
