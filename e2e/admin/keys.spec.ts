@@ -111,3 +111,15 @@ test.describe('without JavaScript', () => {
     expect((await request.get('/api/v2/users/me', { headers: basicAuth(suiteCredentials().adminEmail, secret) })).status()).toBe(401);
   });
 });
+
+test('on a 390 px wide phone the keys page does not scroll sideways: its tables scroll inside their card', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/admin/keys');
+  // A description without spaces cannot wrap: the widest a row gets.
+  await createKey(page, 'API token', `phone-${randomUUID()}-${'x'.repeat(60)}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/admin/keys');
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+  await expectAccessible(page);
+});

@@ -103,7 +103,7 @@ test.describe('reads', () => {
       [`${links.url_path}&rating=2`, {}],
       ['/', {}],
       ['/admin/sign-in', {}],
-      ...['/admin', '/admin/survey_responses', `/admin/survey_responses/${id}`, '/admin/survey_responses/export', '/admin/surveys', `/admin/surveys/${survey.id}`, '/admin/users', `/admin/users/${user.id}`, '/admin/keys'].map(
+      ...['/admin', '/admin/survey_responses', `/admin/survey_responses/${id}`, '/admin/survey_responses/export', '/admin/surveys', `/admin/surveys/${survey.id}`, '/admin/users', `/admin/users/${user.id}`, '/admin/keys', '/admin/webhooks', `/admin/webhooks/${hook}`, '/admin/webhooks/alerts'].map(
         (path): [string, Record<string, string>] => [path, { Cookie: cookie }],
       ),
     ];
