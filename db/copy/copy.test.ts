@@ -19,6 +19,11 @@ import { createSurveyResponse, showSurveyResponse, submitSurveyResponse } from '
 import { listSurveyResponsesQuery } from '@/lib/survey-responses/schemas';
 import { updateSurvey } from '@/lib/surveys/surveys';
 import { addUser } from '@/lib/users/users';
+import { addAlertRecipient } from '@/lib/admin/webhooks/alerts';
+import { resetEnv } from '@/lib/env';
+import { deliverDue } from '@/lib/webhooks/delivery';
+import { eventTypes } from '@/lib/webhooks/events';
+import { createWebhook } from '@/lib/webhooks/webhooks';
 import { closeDb } from '../client';
 import { createDatabase, dropDatabase } from '../postgres/databases';
 import { copyDatabase } from '.';
@@ -107,6 +112,16 @@ async function fill() {
   const session = await signIn({ email: admin.email!, password });
   if (!session.ok) throw new Error('the admin could not sign in');
 
+  // A webhook on every event and an alert recipient: the responses below fill the outbox (events,
+  // invocations, alert e-mails), and one delivery round logs attempts (to a port nobody listens on).
+  process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = 'true';
+  resetEnv();
+  await createWebhook({
+    actor,
+    input: { name: 'Copied', status: 'active', endpoint: 'http://127.0.0.1:9/hooks', http_method: 'POST', request_format: 'json', subscriptions: [...eventTypes] },
+  });
+  await addAlertRecipient({ actor, address: 'alerts@example.com', locale: 'de' });
+
   const csat = await createStarterSurvey({ actor, type: 'CUSTOMER_SATISFACTION' });
   const offer = async (ticket: number) => {
     const input = {
@@ -151,6 +166,7 @@ async function fill() {
     idempotencyKey: 'order-7-retry',
   };
   const ingested = await ingestRequest(ingest);
+  await deliverDue();
   // The start makes the cursor secret (settings), which the copy must carry.
   await ensureCursorSecret();
   await listSurveyResponses({ actor, query: listSurveyResponsesQuery.parse({}), url: 'http://localhost/api/v2/guide/survey_responses' });

@@ -1,5 +1,5 @@
-import type { ClaimedAlertEmail, ClaimedInvocation, FinishedAttempt } from '../outbox-rows';
-import { ALERT_EVENT_TYPE, type OutboxEvent, type WebhookAuthentication, type WebhookStatus } from '../schema';
+import { toClaimedEmail, toClaimedInvocation, type ClaimedAlertEmail, type ClaimedInvocation, type FinishedAttempt } from '../outbox-rows';
+import { ALERT_EVENT_TYPE, type OutboxEvent } from '../schema';
 import { pool, postgresTransaction, rows, run, type Queryable } from './client';
 
 /**
@@ -47,19 +47,7 @@ const CLAIM_INVOCATIONS =
 
 export async function claimInvocations(input: { now: number; leaseUntil: number; leaseToken: string; limit: number }): Promise<ClaimedInvocation[]> {
   const found = await rows(await pool(), CLAIM_INVOCATIONS, [input.now, input.limit, input.leaseUntil, input.leaseToken]);
-  return found.map((r) => ({
-    id: r[0] as number,
-    webhookId: r[1] as string,
-    eventId: r[2] as string,
-    attempts: r[3] as number,
-    createdAt: r[4] as number,
-    endpoint: r[5] as string,
-    httpMethod: r[6] as string,
-    authentication: r[7] === null ? null : (JSON.parse(r[7] as string) as WebhookAuthentication),
-    signingSecret: r[8] as string,
-    webhookStatus: r[9] as WebhookStatus,
-    body: r[10] as string,
-  }));
+  return found.map(toClaimedInvocation);
 }
 
 const INSERT_ATTEMPT =
@@ -87,15 +75,7 @@ const CLAIM_EMAILS =
 
 export async function claimAlertEmails(input: { now: number; leaseUntil: number; leaseToken: string; limit: number }): Promise<ClaimedAlertEmail[]> {
   const found = await rows(await pool(), CLAIM_EMAILS, [input.now, input.limit, input.leaseUntil, input.leaseToken]);
-  return found.map((r) => ({
-    id: r[0] as number,
-    eventId: r[1] as string,
-    address: r[2] as string,
-    locale: r[3] as string,
-    attempts: r[4] as number,
-    createdAt: r[5] as number,
-    body: r[6] as string,
-  }));
+  return found.map(toClaimedEmail);
 }
 
 export async function finishAlertEmail(input: {

@@ -1,5 +1,5 @@
-import type { ClaimedAlertEmail, ClaimedInvocation, FinishedAttempt } from '../outbox-rows';
-import { ALERT_EVENT_TYPE, type OutboxEvent, type WebhookAuthentication, type WebhookStatus } from '../schema';
+import { toClaimedEmail, toClaimedInvocation, type ClaimedAlertEmail, type ClaimedInvocation, type FinishedAttempt } from '../outbox-rows';
+import { ALERT_EVENT_TYPE, type OutboxEvent } from '../schema';
 import { preparedOnce, reader, serialized, writer, type Db } from './client';
 
 const SUBSCRIBED = "select w.id from webhook_subscriptions s join webhooks w on w.id = s.webhook_id where s.event_type = @type and w.status = 'active'";
@@ -83,20 +83,7 @@ export async function claimInvocations(input: { now: number; leaseUntil: number;
         const ids = s.dueInvocations.all({ now: input.now, limit: input.limit }) as number[];
         return ids.map((id) => {
           s.lease.run(input.leaseUntil, input.leaseToken, id);
-          const r = s.claimedInvocation.get(id) as unknown[];
-          return {
-            id: r[0] as number,
-            webhookId: r[1] as string,
-            eventId: r[2] as string,
-            attempts: r[3] as number,
-            createdAt: r[4] as number,
-            endpoint: r[5] as string,
-            httpMethod: r[6] as string,
-            authentication: r[7] === null ? null : (JSON.parse(r[7] as string) as WebhookAuthentication),
-            signingSecret: r[8] as string,
-            webhookStatus: r[9] as WebhookStatus,
-            body: r[10] as string,
-          };
+          return toClaimedInvocation(s.claimedInvocation.get(id) as unknown[]);
         });
       })
       .immediate(),
@@ -129,8 +116,7 @@ export async function claimAlertEmails(input: { now: number; leaseUntil: number;
         const ids = s.dueEmails.all({ now: input.now, limit: input.limit }) as number[];
         return ids.map((id) => {
           s.leaseEmail.run(input.leaseUntil, input.leaseToken, id);
-          const r = s.claimedEmail.get(id) as unknown[];
-          return { id: r[0] as number, eventId: r[1] as string, address: r[2] as string, locale: r[3] as string, attempts: r[4] as number, createdAt: r[5] as number, body: r[6] as string };
+          return toClaimedEmail(s.claimedEmail.get(id) as unknown[]);
         });
       })
       .immediate(),

@@ -25,6 +25,9 @@ export const PAGE_ROUTES = [
   '/admin/users',
   '/admin/users/new',
   '/admin/users/{id}',
+  '/admin/webhooks',
+  '/admin/webhooks/alerts',
+  '/admin/webhooks/{id}',
 ] as const;
 
 export const OTHER_ROUTE = 'other';

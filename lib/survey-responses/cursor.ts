@@ -36,9 +36,7 @@ function mac(k: Buffer, payload: string): Buffer {
 
 /** A cursor for a page of any sort: the id, and the updated_at too for the updated_at sorts. */
 export async function encodeListCursor(sort: Sort, at: CursorKey): Promise<string> {
-  const text = feedSort(sort) ? `${sort}:${at.updatedAt}:${at.id}` : `${sort}:${at.id}`;
-  const payload = Buffer.from(text).toString('base64url');
-  return `${payload}.${mac(await key(), payload).toString('base64url')}`;
+  return sealCursor(feedSort(sort) ? `${sort}:${at.updatedAt}:${at.id}` : `${sort}:${at.id}`);
 }
 
 /** A cursor for a page in id order. */
@@ -49,14 +47,7 @@ const badCursor = (parameter: string) =>
 
 /** Where a cursor points; a cursor made for another sort order is refused too. */
 export async function decodeListCursor(cursor: string, sort: Sort, parameter: string): Promise<CursorKey> {
-  const [payload, signature, more] = cursor.split('.');
-  if (!payload || !signature || more !== undefined) throw badCursor(parameter);
-  const expected = mac(await key(), payload);
-  const given = Buffer.from(signature, 'base64url');
-  // Node's base64url decoder skips characters it does not know: only the exact text we issued is accepted.
-  if (given.toString('base64url') !== signature) throw badCursor(parameter);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badCursor(parameter);
-  const parts = Buffer.from(payload, 'base64url').toString('utf8').split(':');
+  const parts = (await openCursor(cursor, parameter)).split(':');
   if (parts[0] !== sort) throw badCursor(parameter);
   if (feedSort(sort)) {
     const [, time, id, extra] = parts;
@@ -80,6 +71,7 @@ export async function openCursor(cursor: string, parameter: string): Promise<str
   if (!payload || !signature || more !== undefined) throw badCursor(parameter);
   const expected = mac(await key(), payload);
   const given = Buffer.from(signature, 'base64url');
+  // Node's base64url decoder skips characters it does not know: only the exact text we issued is accepted.
   if (given.toString('base64url') !== signature) throw badCursor(parameter);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badCursor(parameter);
   return Buffer.from(payload, 'base64url').toString('utf8');
@@ -88,4 +80,13 @@ export async function openCursor(cursor: string, parameter: string): Promise<str
 /** The id a cursor of a page in id order points at. */
 export async function decodeCursor(cursor: string, sort: IdSort, parameter: string): Promise<string> {
   return (await decodeListCursor(cursor, sort, parameter)).id;
+}
+
+/** The list's own URL with a cursor for the page after or before this one (the other one dropped). */
+export function pageUrl(url: string, param: 'page[after]' | 'page[before]', cursor: string): string {
+  const next = new URL(url);
+  next.searchParams.delete('page[after]');
+  next.searchParams.delete('page[before]');
+  next.searchParams.set(param, cursor);
+  return next.toString();
 }

@@ -2,7 +2,7 @@ import { listSurveyResponses as listRows, type ListedResponse, type ResponseList
 import type { Actor } from '../auth/credentials';
 import { idBoundsFor } from '../ids';
 import { epochToMs } from '../time';
-import { decodeListCursor, encodeListCursor } from './cursor';
+import { decodeListCursor, encodeListCursor, pageUrl } from './cursor';
 import type { ListSurveyResponsesQuery } from './schemas';
 import { surveyResponseJson } from './serialize';
 
@@ -23,14 +23,6 @@ function visibility(actor: Actor, requested: number[] | undefined): { responderI
  * it would never see that change. Once settled, no write can still commit behind a cursor.
  */
 export const FEED_SETTLE_MS = 2_000;
-
-function pageUrl(url: string, param: 'page[after]' | 'page[before]', cursor: string): string {
-  const next = new URL(url);
-  next.searchParams.delete('page[after]');
-  next.searchParams.delete('page[before]');
-  next.searchParams.set(param, cursor);
-  return next.toString();
-}
 
 /**
  * Cursor (keyset) pagination on the id, which is also creation order, or on (updated_at, id) for the

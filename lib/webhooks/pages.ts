@@ -1,4 +1,4 @@
-import { openCursor, sealCursor } from '../survey-responses/cursor';
+import { openCursor, pageUrl, sealCursor } from '../survey-responses/cursor';
 import { ApiError } from '../errors';
 
 // Cursor pages of the webhooks and invocations lists, in the shape of every list of this API:
@@ -33,14 +33,6 @@ export async function decodeKey<K extends unknown[]>(cursor: string, parameter: 
   }
   if (!Array.isArray(key) || !valid(key)) throw badCursor(parameter);
   return key;
-}
-
-function pageUrl(url: string, param: 'page[after]' | 'page[before]', cursor: string): string {
-  const next = new URL(url);
-  next.searchParams.delete('page[after]');
-  next.searchParams.delete('page[before]');
-  next.searchParams.set(param, cursor);
-  return next.toString();
 }
 
 /**
