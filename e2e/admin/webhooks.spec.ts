@@ -107,9 +107,9 @@ test('a webhook made in the page gets signed events, shows them in its log, repl
     const answer = page.getByRole('status').filter({ hasText: 'The endpoint answered' });
     await expect(answer).toContainText('The endpoint answered 200.');
     await expect(answer.locator('pre')).toHaveText('got it (200)');
-    expect(receiver.deliveries).toHaveLength(1);
-    expect(receiver.deliveries[0]!.headers['x-zendesk-webhook-id']).toBe(id);
-    expect(verifiesSignature(receiver.deliveries[0]!, secret)).toBe(true);
+    expect(testSends(receiver)).toHaveLength(1);
+    expect(testSends(receiver)[0]!.headers['x-zendesk-webhook-id']).toBe(id);
+    expect(verifiesSignature(testSends(receiver)[0]!, secret)).toBe(true);
 
     // An event from the API: delivered signed, then in the log with its attempt.
     const offered = await offer(request, { surveyId: (await defaultSurvey(request)).id });
@@ -202,6 +202,12 @@ test('alert recipients: an address is added with its language, a bad one refused
   await expect(page.getByRole('row').filter({ hasText: address })).toHaveCount(0);
 });
 
+/**
+ * The test sends among what a receiver got: an active webhook also gets the events of other tests
+ * running beside this one, and those carry an invocation id, which a test send has not.
+ */
+const testSends = (receiver: Receiver) => receiver.deliveries.filter((d) => d.headers['x-zendesk-webhook-invocation-id'] === undefined);
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -220,9 +226,9 @@ test.describe('without JavaScript', () => {
 
       await page.getByRole('button', { name: 'Send a test request' }).click();
       await expect(page.getByRole('status').filter({ hasText: 'The endpoint answered' })).toContainText('The endpoint answered 200.');
-      expect(receiver.deliveries).toHaveLength(1);
-      expect(receiver.deliveries[0]!.headers.authorization).toBe('Bearer no-js-token');
-      expect(verifiesSignature(receiver.deliveries[0]!, secret)).toBe(true);
+      expect(testSends(receiver)).toHaveLength(1);
+      expect(testSends(receiver)[0]!.headers.authorization).toBe('Bearer no-js-token');
+      expect(verifiesSignature(testSends(receiver)[0]!, secret)).toBe(true);
 
       await page.goto(`/admin/webhooks/${id}`);
       await expect(page.getByRole('textbox', { name: 'Signing secret', exact: true })).toHaveCount(0);

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { signInAsAdmin } from '../admin/support';
-import { adminAuth, csatAnswers, defaultSurvey, makeCsatSurvey, makeNpsCampaign, offer, suiteCredentials } from '../support/api';
+import { adminAuth, csatAnswers, defaultSurvey, makeCsatSurvey, makeNpsCampaign, offer, suiteCredentials, uniqueTicket } from '../support/api';
 import type { E2eProjectMetadata } from '../support/paths';
-import { startReceiver, verifiesSignature, type Receiver } from '../support/receiver';
+import { startReceiver, verifiesSignature, type Delivery, type Receiver } from '../support/receiver';
 
 // Webhook delivery over HTTP, from a production build: each event type arrives once per subscribed
 // webhook from each door (the API, the survey page, ingestion, the admin view's survey editor),
@@ -131,9 +131,13 @@ test('a failing endpoint is retried with the same event and invocation until it 
   const receiver = await startReceiver();
   const hook = await subscribe(request, receiver, ['zen:event-type:survey_response.offered']);
   try {
-    receiver.answers.push({ status: 500 }, { status: 429, headers: { 'retry-after': '1' } }, { status: 200 });
+    // Only this test's response gets the failures: other tests' offers reach the webhook too.
+    const plan = [{ status: 500 }, { status: 429, headers: { 'retry-after': '1' } }];
+    const ticket = uniqueTicket();
+    const about = (d: Delivery, zrn: string) => (d.event.detail.subject_zrns as string[] | undefined)?.includes(zrn) ?? false;
+    receiver.answerFor = (d) => (about(d, ticket) ? (plan.shift() ?? { status: 200 }) : { status: 200 });
     const survey = await defaultSurvey(request);
-    const offered = await offer(request, { surveyId: survey.id });
+    const offered = await offer(request, { surveyId: survey.id, zrns: [ticket] });
     const mine = () => receiver.deliveries.filter((d) => d.event.subject === `zen:survey_response:${offered.id}`);
     await expect.poll(() => mine().length, { timeout: 20_000 }).toBe(3);
     expect(new Set(mine().map((d) => d.event.id)).size).toBe(1);
@@ -144,8 +148,9 @@ test('a failing endpoint is retried with the same event and invocation until it 
     const body = (await attempts.json()) as { attempts: { status: string; status_code: number; response_body: string }[] };
     expect(body.attempts.map((a) => [a.status, a.status_code]).sort()).toEqual([['failed', 429], ['failed', 500], ['success', 200]].sort());
 
-    receiver.answers.push({ status: 404 });
-    const refused = await offer(request, { surveyId: survey.id });
+    const gone = uniqueTicket();
+    receiver.answerFor = (d) => (about(d, gone) ? { status: 404 } : { status: 200 });
+    const refused = await offer(request, { surveyId: survey.id, zrns: [gone] });
     await expect.poll(() => receiver.deliveries.filter((d) => d.event.subject === `zen:survey_response:${refused.id}`).length, { timeout: 20_000 }).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(receiver.deliveries.filter((d) => d.event.subject === `zen:survey_response:${refused.id}`)).toHaveLength(1);

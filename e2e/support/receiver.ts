@@ -16,13 +16,23 @@ export interface Receiver {
   url: string;
   deliveries: Delivery[];
   /** Statuses (with headers) for the next requests, in order. */
-  answers: { status: number; headers?: Record<string, string> }[];
+  answers: Answer[];
+  /**
+   * Answers for chosen requests only (other tests' events reach a webhook too while it is active):
+   * what to answer this delivery, or undefined for the next of `answers`.
+   */
+  answerFor?: (delivery: Delivery) => Answer | undefined;
   close: () => Promise<void>;
+}
+
+interface Answer {
+  status: number;
+  headers?: Record<string, string>;
 }
 
 export async function startReceiver(): Promise<Receiver> {
   const deliveries: Delivery[] = [];
-  const answers: Receiver['answers'] = [];
+  const answers: Answer[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -34,13 +44,14 @@ export async function startReceiver(): Promise<Receiver> {
       } catch {
         // a test send with a body that is not JSON
       }
-      deliveries.push({ headers: request.headers, body, event });
-      const answer = answers.shift() ?? { status: 200 };
+      const delivery = { headers: request.headers, body, event };
+      deliveries.push(delivery);
+      const answer = receiver.answerFor?.(delivery) ?? answers.shift() ?? { status: 200 };
       response.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers }).end(`got it (${answer.status})`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
+  const receiver: Receiver = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
     deliveries,
     answers,
@@ -50,6 +61,7 @@ export async function startReceiver(): Promise<Receiver> {
         server.close(() => resolve());
       }),
   };
+  return receiver;
 }
 
 /** Zendesk's check: base64(HMAC-SHA256(secret, timestamp + body)) equals the signature header. */
