@@ -31,6 +31,14 @@ const bodies: unknown[] = [
   { survey: { type: 'CUSTOM', questions: [{ type: 'open_ended' }] } },
   { survey: { state: 'paused' } },
   { survey: {} },
+  { webhook: null },
+  { webhook: [] },
+  { webhook: { name: 'x', status: 'on', endpoint: 'ftp://example.com/', http_method: 'GET', request_format: 'xml', subscriptions: 'all' } },
+  { webhook: { name: '', status: 'active', endpoint: 'not a url', http_method: 'POST', request_format: 'json' } },
+  { webhook: { name: 'x', status: 'active', endpoint: 'http://exa mple.com/', http_method: 'POST', request_format: 'json', subscriptions: ['zen:event-type:nope'] } },
+  { webhook: { authentication: { type: 'api_key', data: {} } } },
+  { request: { endpoint: 'not a url' } },
+  { request: { endpoint: 'http://127.0.0.1:9/', http_method: 'TRACE', headers: [{ key: 'Host', value: 'x' }] } },
 ];
 
 test('a batch of malformed bodies gets 4xx on every write endpoint and changes nothing', async ({ request }) => {
@@ -44,7 +52,19 @@ test('a batch of malformed bodies gets 4xx on every write endpoint and changes n
   const listBefore = await (await request.get(`/api/v2/guide/survey_responses?filter[subject_zrns]=${zrn}`, { headers: adminAuth() })).json();
   const surveysBefore = await (await request.get('/api/v2/guide/en-us/surveys', { headers: adminAuth() })).json();
 
-  const endpoints: [string, 'post' | 'put'][] = [
+  const hook = await request.post('/api/v2/webhooks', {
+    headers: adminAuth(),
+    data: { webhook: { name: `malformed ${zrn}`, status: 'inactive', endpoint: 'http://127.0.0.1:9/', http_method: 'POST', request_format: 'json' } },
+  });
+  expect(hook.status()).toBe(201);
+  const webhookId = (await hook.json()).webhook.id as string;
+  const webhookBefore = await (await request.get(`/api/v2/webhooks/${webhookId}`, { headers: adminAuth() })).json();
+  const webhooksBefore = await (await request.get('/api/v2/webhooks?page[size]=100', { headers: adminAuth() })).json();
+  const endpoints: [string, 'post' | 'put' | 'patch'][] = [
+    ['/api/v2/webhooks', 'post'],
+    [`/api/v2/webhooks/${webhookId}`, 'put'],
+    [`/api/v2/webhooks/${webhookId}`, 'patch'],
+    ['/api/v2/webhooks/test', 'post'],
     ['/api/v2/guide/survey_responses', 'post'],
     [`/api/v2/guide/survey_responses/${id}`, 'post'],
     ['/api/v2/guide/surveys', 'post'],
@@ -76,6 +96,11 @@ test('a batch of malformed bodies gets 4xx on every write endpoint and changes n
   const surveysAfter = await (await request.get('/api/v2/guide/en-us/surveys', { headers: adminAuth() })).json();
   const seededAfter = surveysAfter.surveys.find((s: { id: string }) => s.id === survey.id);
   expect(seededAfter).toEqual(surveysBefore.surveys.find((s: { id: string }) => s.id === survey.id));
+  expect(await (await request.get(`/api/v2/webhooks/${webhookId}`, { headers: adminAuth() })).json()).toEqual(webhookBefore);
+  // No webhook was made by a malformed create (other tests make theirs meanwhile: only ours are compared).
+  const names = (list: { webhooks: { name: string }[] }) => list.webhooks.map((w) => w.name).filter((n) => n.includes(zrn));
+  expect(names(await (await request.get('/api/v2/webhooks?page[size]=100', { headers: adminAuth() })).json())).toEqual(names(webhooksBefore));
+  expect((await request.delete(`/api/v2/webhooks/${webhookId}`, { headers: adminAuth() })).status()).toBe(204);
 });
 
 test('a body over 1 MiB is refused with 400 before it is read whole', async ({ request }) => {
