@@ -15,4 +15,5 @@ export const {
   listUsersBefore,
   countAdmins,
   updateUserKeepingAnAdmin,
+  findUserNames,
 } = byDialect(sqlite, postgres);

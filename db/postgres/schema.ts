@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { answerTypes, responseMethods, surveyStates, surveyTypes, userRoles, type CampaignSettings } from '../schema';
+import { answerTypes, breakdownDimensions, responseMethods, surveyStates, surveyTypes, userRoles, type CampaignSettings } from '../schema';
 
 // The PostgreSQL tables: the same tables, columns and indexes as db/sqlite/schema.ts (read the
 // comments there), so both yield the same rows and `db copy` moves them as they are. drizzle-kit
@@ -140,6 +140,22 @@ export const surveyDailyReasons = pgTable(
     responses: integer('responses').notNull(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.day, t.questionId, t.optionId] })],
+);
+
+export const surveyBreakdownCounts = pgTable(
+  'survey_breakdown_counts',
+  {
+    surveyId: key('survey_id').notNull(),
+    day: integer('day').notNull(),
+    dimension: text('dimension', { enum: breakdownDimensions }).notNull(),
+    dimensionId: bigint('dimension_id', { mode: 'number' }).notNull(),
+    offered: integer('offered').notNull(),
+    answered: integer('answered').notNull(),
+    good: integer('good').notNull(),
+    neutral: integer('neutral').notNull(),
+    bad: integer('bad').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.day, t.dimension, t.dimensionId] })],
 );
 
 export const surveyResponseSubjects = pgTable(
