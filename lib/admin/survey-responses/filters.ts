@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isUlid } from '../../ids';
+import type { ResponseState } from '@/db/rows';
 import { responseStates, TAG, ZRN } from '../../survey-responses/schemas';
 
 // The responses table's filters live in the URL (`/admin/survey_responses?survey=…&rating=2`), so a
@@ -45,8 +46,8 @@ const responseFilters = z
     /** offered, answered or expired, or a comma list of them (`offered,expired`: not answered). */
     state: z
       .string()
-      .transform((s) => [...new Set(s.split(',').map((v) => v.trim()))])
-      .pipe(z.array(z.enum(responseStates, 'must list offered, answered or expired')))
+      .refine((s) => s.split(',').every((v) => (responseStates as readonly string[]).includes(v.trim())), 'must list offered, answered or expired')
+      .transform((s) => [...new Set(s.split(',').map((v) => v.trim() as ResponseState))])
       .optional(),
     /** Attribution recorded at Create: a Zendesk assignee (agent), group or brand id. */
     assignee: zendeskId.optional(),

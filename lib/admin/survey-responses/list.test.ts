@@ -129,7 +129,7 @@ describe('criteriaOf', () => {
     expect(problems({ brand: '99999999999999999' })).toEqual(['brand: must be a positive whole number']);
     expect(problems({ brand: '9007199254740992' })).toEqual(['brand: must be at most 2^53 - 1']);
     expect(problems({ tag: 'no spaces' })).toEqual(['tag: must be a tag: 1 to 80 characters of a-z, 0-9, _, : and -']);
-    expect(problems({ state: 'answered,closed' })).toEqual(['state.1: must list offered, answered or expired']);
+    expect(problems({ state: 'answered,closed' })).toEqual(['state: must list offered, answered or expired']);
     expect(parseResponseFilters({ state: 'answered, answered' }).data).toEqual({ state: ['answered'] });
   });
 });
