@@ -321,7 +321,7 @@ test('the attribution and state filters show exactly their rows, from the form a
 
   // A row's attribution links to the list filtered by it; the response page shows it too.
   await page.goto(`/admin/survey_responses?survey=${survey.id}&group=${group}`);
-  await dataRows(page).filter({ has: rowLink(page, c.id) }).getByRole('link', { name: `brand ${brand}` }).click();
+  await dataRows(page).filter({ has: page.getByRole('link', { name: new RegExp(`response ${c.id}$`) }) }).getByRole('link', { name: `brand ${brand}` }).click();
   await expect(page).toHaveURL(`/admin/survey_responses?brand=${brand}`);
   await expectRows([b.id, c.id]);
   await page.goto(`/admin/survey_responses/${a.id}`);
@@ -331,7 +331,7 @@ test('the attribution and state filters show exactly their rows, from the form a
   // Values that cannot be ids, tags or states get a message, not an error page.
   const bad = await page.goto('/admin/survey_responses?assignee=abc&state=closed&tag=a%20b');
   expect(bad!.status()).toBe(200);
-  await expect(page.getByRole('alert')).toHaveText([
+  await expect(page.locator('.admin-error')).toHaveText([
     'The filter “state” must list offered, answered or expired.',
     'The filter “assignee” must be a positive whole number.',
     'The filter “tag” must be a tag: 1 to 80 characters of a-z, 0-9, _, : and -.',
