@@ -4,10 +4,10 @@ import { pct, signed } from './overview-format';
 import { TableHead } from './table-head';
 import { TableScroll } from './table-scroll';
 
-const TITLES: Record<Breakdown['dimension'], { heading: string; column: string; none: string }> = {
-  assignee: { heading: 'By assignee', column: 'Assignee', none: 'No responses with an assignee in these days.' },
-  group: { heading: 'By group', column: 'Group', none: 'No responses with a group in these days.' },
-  brand: { heading: 'By brand', column: 'Brand', none: 'No responses with a brand in these days.' },
+const TITLES: Record<Breakdown['dimension'], { heading: string; column: string; plural: string; none: string }> = {
+  assignee: { heading: 'By assignee', column: 'Assignee', plural: 'assignees', none: 'No responses with an assignee in these days.' },
+  group: { heading: 'By group', column: 'Group', plural: 'groups', none: 'No responses with a group in these days.' },
+  brand: { heading: 'By brand', column: 'Brand', plural: 'brands', none: 'No responses with a brand in these days.' },
 };
 
 const who = (row: BreakdownRow) => (row.name === undefined ? `#${row.id}` : `${row.name} (#${row.id})`);
@@ -49,6 +49,11 @@ export function Breakdowns({ o }: { o: ReadyOverview }) {
                   </tbody>
                 </table>
               </TableScroll>
+            )}
+            {b.allHref && (
+              <p className="admin-muted">
+                The {b.rows.length} most answered of {b.total.toLocaleString('en-US')} {t.plural}. <a href={b.allHref}>Show all {t.plural}</a>
+              </p>
             )}
           </div>
         );

@@ -126,4 +126,28 @@ describe('overview breakdowns', () => {
     const past = await surveyOverview({ admin, query: { survey: campaign.id, from: '2020-01-01', to: '2020-01-31' } });
     expect(past.ok && past.breakdowns.map((b) => b.rows.length)).toEqual([0, 0, 0]);
   });
+
+  it('shows the 10 most answered assignees, and all of them when asked', async () => {
+    const { questions } = defaultCsatDefinition();
+    const survey = await createSurvey({ actor: admin, survey: { type: 'CUSTOMER_SATISFACTION', state: 'enabled', questions } as never });
+    const rating = survey.questions[0]!.id;
+    // Assignee 500000 + k has k answered responses (k = 0..11) and one more offered.
+    for (let k = 0; k < 12; k++) {
+      for (let n = 0; n < k; n++) await rate(rating, await offer(survey.id, { assignee_id: 500000 + k, brand_id: 3 }), 5);
+      await offer(survey.id, { assignee_id: 500000 + k });
+    }
+    const o = await ready(survey.id);
+    const [assignees, groups, brands] = o.breakdowns;
+    expect(assignees!.rows.map((r) => [r.id, r.answered.count, r.offered.count])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [500011 - i, 11 - i, 12 - i]),
+    );
+    expect(assignees!.total).toBe(12);
+    expect(assignees!.allHref).toBe(`/admin?survey=${survey.id}&from=${o.range.from}&to=${o.range.to}&all=assignee#by-assignee`);
+    expect([groups!.total, groups!.allHref, brands!.total, brands!.allHref]).toEqual([0, undefined, 1, undefined]);
+
+    const whole = await surveyOverview({ admin, query: { survey: survey.id, all: 'assignee' } });
+    if (!whole.ok) throw new Error(whole.problem);
+    expect(whole.breakdowns[0]!.rows.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => 500011 - i));
+    expect(whole.breakdowns[0]!.allHref).toBeUndefined();
+  });
 });

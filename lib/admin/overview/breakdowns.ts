@@ -26,8 +26,16 @@ export interface BreakdownRow {
 
 export interface Breakdown {
   dimension: BreakdownDimension;
+  /** The rows shown: all of them, or the first SHOWN when there are more and this one was not asked for whole. */
   rows: BreakdownRow[];
+  /** How many assignees (groups, brands) had responses in the range. */
+  total: number;
+  /** The overview with this breakdown whole, when rows were left out. */
+  allHref?: string;
 }
+
+/** Rows a breakdown shows unless asked for all (a helpdesk may have hundreds of agents). */
+export const SHOWN = 10;
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
 
@@ -41,15 +49,23 @@ export async function surveyBreakdowns(input: {
   nps: boolean;
   /** The responses table's address for the overview's survey and range with these filters too. */
   link: (extra: Partial<ResponseFilters>) => string;
+  /** The breakdown to show whole. */
+  all?: BreakdownDimension;
+  /** The overview's own address showing one breakdown whole. */
+  allHref: (dimension: BreakdownDimension) => string;
 }): Promise<Breakdown[]> {
   const counts = await findBreakdownCounts({ surveyId: input.surveyId, fromDay: input.fromDay, toDay: input.toDay });
-  const names = await findUserNames({ ids: counts.filter((c) => c.dimension === 'assignee').map((c) => c.id) });
-  return breakdownDimensions.map((dimension) => ({
-    dimension,
-    rows: counts
-      .filter((c) => c.dimension === dimension)
-      .sort(byAnswered)
-      .map((c) => {
+  // Names only for the assignees shown.
+  const assignees = counts.filter((c) => c.dimension === 'assignee').sort(byAnswered);
+  const names = await findUserNames({ ids: (input.all === 'assignee' ? assignees : assignees.slice(0, SHOWN)).map((c) => c.id) });
+  return breakdownDimensions.map((dimension) => {
+    const all = counts.filter((c) => c.dimension === dimension).sort(byAnswered);
+    const shown = dimension === input.all ? all : all.slice(0, SHOWN);
+    return {
+      dimension,
+      total: all.length,
+      ...(shown.length < all.length && { allHref: input.allHref(dimension) }),
+      rows: shown.map((c) => {
         // The responses table filters by the same names: assignee, group, brand.
         const own: Partial<ResponseFilters> = { [dimension]: c.id };
         const name = dimension === 'assignee' ? names.get(c.id) : undefined;
@@ -64,5 +80,6 @@ export async function surveyBreakdowns(input: {
           scoreHref: input.link({ ...own, category: 'good' }),
         };
       }),
-  }));
+    };
+  });
 }

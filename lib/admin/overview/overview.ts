@@ -48,6 +48,12 @@ function tally(cells: DailyCount[]): Tally {
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
 
+/** The overview's address for these choices, opened at the breakdown shown whole. */
+function overviewHref(query: OverviewQuery): string {
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+  return `/admin?${params.toString()}${query.all ? `#by-${query.all}` : ''}`;
+}
+
 /** Monday-start weeks: epoch day 0 was a Thursday. */
 const weekStart = (day: number) => day - ((day + 3) % 7);
 
@@ -92,7 +98,10 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
     findDailyCounts({ surveyId, fromDay, toDay }),
     findReasonCounts({ surveyId, fromDay, toDay }),
     findRecentRated({ surveyId, loId: lo, hiId: hi, category: 'bad', limit: FOLLOW_UP_ROWS }),
-    surveyBreakdowns({ surveyId, fromDay, toDay, nps, link: (extra) => link(extra) }),
+    surveyBreakdowns({
+      surveyId, fromDay, toDay, nps, link: (extra) => link(extra), ...(query.all && { all: query.all }),
+      allHref: (all) => overviewHref({ survey: chosen.id, from: dayString(fromDay), to: dayString(toDay), ...(query.bucket && { bucket: query.bucket }), all }),
+    }),
   ]);
   const total = tally(cells);
 
