@@ -55,12 +55,13 @@ export async function surveyBreakdowns(input: {
   allHref: (dimension: BreakdownDimension) => string;
 }): Promise<Breakdown[]> {
   const counts = await findBreakdownCounts({ surveyId: input.surveyId, fromDay: input.fromDay, toDay: input.toDay });
-  // Names only for the assignees shown.
-  const assignees = counts.filter((c) => c.dimension === 'assignee').sort(byAnswered);
-  const names = await findUserNames({ ids: (input.all === 'assignee' ? assignees : assignees.slice(0, SHOWN)).map((c) => c.id) });
-  return breakdownDimensions.map((dimension) => {
+  const sorted = breakdownDimensions.map((dimension) => {
     const all = counts.filter((c) => c.dimension === dimension).sort(byAnswered);
-    const shown = dimension === input.all ? all : all.slice(0, SHOWN);
+    return { dimension, all, shown: dimension === input.all ? all : all.slice(0, SHOWN) };
+  });
+  // Names only for the assignees shown.
+  const names = await findUserNames({ ids: sorted.find((b) => b.dimension === 'assignee')!.shown.map((c) => c.id) });
+  return sorted.map(({ dimension, all, shown }) => {
     return {
       dimension,
       total: all.length,

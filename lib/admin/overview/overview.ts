@@ -99,8 +99,13 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
     findReasonCounts({ surveyId, fromDay, toDay }),
     findRecentRated({ surveyId, loId: lo, hiId: hi, category: 'bad', limit: FOLLOW_UP_ROWS }),
     surveyBreakdowns({
-      surveyId, fromDay, toDay, nps, link: (extra) => link(extra), ...(query.all && { all: query.all }),
-      allHref: (all) => overviewHref({ survey: chosen.id, from: dayString(fromDay), to: dayString(toDay), ...(query.bucket && { bucket: query.bucket }), all }),
+      surveyId,
+      fromDay,
+      toDay,
+      nps,
+      link,
+      ...(query.all && { all: query.all }),
+      allHref: (all) => overviewHref({ survey: surveyId, from: base.from, to: base.to, ...(query.bucket && { bucket: query.bucket }), all }),
     }),
   ]);
   const total = tally(cells);
