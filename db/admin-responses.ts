@@ -1,5 +1,4 @@
-import { keyConditions, RESPONSE_COLUMN_COUNT, responseColumnsOf, toResponse } from './rows';
-import type { ResponseState } from './rows';
+import { keyConditions, RESPONSE_COLUMN_COUNT, responseColumnsOf, toResponse, type ResponseState } from './rows';
 import type { ResponseMethod, SurveyResponseRow } from './schema';
 import { byDialect } from './client';
 import * as postgres from './postgres/admin-responses';
