@@ -1,4 +1,5 @@
 import { byDialect } from './client';
+import type { BreakdownDimension } from './schema';
 import * as postgres from './postgres/admin-figures';
 import * as sqlite from './sqlite/admin-figures';
 
@@ -12,4 +13,15 @@ export interface DailyCount {
   responses: number;
 }
 
-export const { findDailyCounts, findReasonCounts, findRecentRated } = byDialect(sqlite, postgres);
+/** One assignee's, group's or brand's responses over a range of days (survey_breakdown_counts summed). */
+export interface BreakdownCount {
+  dimension: BreakdownDimension;
+  id: number;
+  offered: number;
+  answered: number;
+  good: number;
+  neutral: number;
+  bad: number;
+}
+
+export const { findDailyCounts, findReasonCounts, findRecentRated, findBreakdownCounts } = byDialect(sqlite, postgres);

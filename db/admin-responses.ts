@@ -1,4 +1,4 @@
-import { keyConditions, RESPONSE_COLUMN_COUNT, responseColumnsOf, toResponse } from './rows';
+import { keyConditions, RESPONSE_COLUMN_COUNT, responseColumnsOf, toResponse, type ResponseState } from './rows';
 import type { ResponseMethod, SurveyResponseRow } from './schema';
 import { byDialect } from './client';
 import * as postgres from './postgres/admin-responses';
@@ -25,8 +25,14 @@ export interface AdminResponseCriteria {
   /** A closed-ended option id chosen in one of the response's answers. */
   reasonOptionId?: string;
   hasComment?: boolean;
-  answered?: boolean;
+  /** Responses in any of these states at `now` (answered; offered before expires_at; expired from then on). */
+  states?: { states: ResponseState[]; now: number };
   locale?: string;
+  /** Attribution recorded at Create. */
+  assigneeId?: number;
+  groupId?: number;
+  brandId?: number;
+  tag?: string;
   /** `link`: offered through the Zendesk API (method NULL). */
   method?: ResponseMethod | 'link';
   /** Inclusive id range (a created_at range, see idBoundsFor). */
@@ -84,7 +90,7 @@ export interface AdminExportWalk {
 }
 
 /** The driving index, by role (each dialect names it its own way). */
-export type DrivingIndex = 'primary' | 'responder' | 'anonymous' | 'survey' | 'survey_rating' | 'survey_category';
+export type DrivingIndex = 'primary' | 'responder' | 'anonymous' | 'assignee' | 'group' | 'brand' | 'survey' | 'survey_rating' | 'survey_category';
 
 /** What a dialect writes its own way. */
 export interface Fragments {
@@ -142,12 +148,19 @@ const add = (sql: Sql, text: string, ...params: unknown[]) => {
   sql.params.push(...params);
 };
 
-/** The index the walk follows: a subject, a responder, a survey's rating or category, a survey, or the primary key. */
+/**
+ * The index the walk follows: a subject, a tag, a responder, an assignee, group or brand, a survey's
+ * rating or category, a survey, or the primary key.
+ */
 function driver(c: AdminResponseCriteria, f: Fragments): { table: string; key: string; where: Sql; covers: Set<keyof AdminResponseCriteria> } {
   const where: Sql = { text: [], params: [] };
   if (c.subjectZrn !== undefined) {
     add(where, 's.zrn = ?', c.subjectZrn);
     return { table: 'survey_response_subjects s', key: 's.response_id', where, covers: new Set(['subjectZrn']) };
+  }
+  if (c.tag !== undefined) {
+    add(where, 't.tag = ?', c.tag);
+    return { table: 'survey_response_tags t', key: 't.response_id', where, covers: new Set(['tag']) };
   }
   const covers = new Set<keyof AdminResponseCriteria>();
   let index: DrivingIndex = 'primary';
@@ -159,6 +172,19 @@ function driver(c: AdminResponseCriteria, f: Fragments): { table: string; key: s
     add(where, 'r.anonymous_id = ?', c.anonymousId);
     covers.add('anonymousId');
     index = 'anonymous';
+  } else if (c.assigneeId !== undefined) {
+    // The overview's breakdowns link here: one assignee's (group's, brand's) responses to a survey.
+    add(where, 'r.assignee_id = ?', c.assigneeId);
+    covers.add('assigneeId');
+    index = 'assignee';
+  } else if (c.groupId !== undefined) {
+    add(where, 'r.group_id = ?', c.groupId);
+    covers.add('groupId');
+    index = 'group';
+  } else if (c.brandId !== undefined) {
+    add(where, 'r.brand_id = ?', c.brandId);
+    covers.add('brandId');
+    index = 'brand';
   } else if (c.surveyId !== undefined) {
     add(where, 'r.survey_id = ?', c.surveyId);
     covers.add('surveyId');
@@ -187,14 +213,30 @@ function residual(c: AdminResponseCriteria, covers: Set<keyof AdminResponseCrite
   if (has('rating')) add(sql, 'r.rating = ?', c.rating);
   if (has('ratingCategory')) add(sql, 'r.rating_category = ?', c.ratingCategory);
   if (has('hasComment')) add(sql, 'r.has_comment = ?', f.flag(c.hasComment!));
-  if (has('answered')) add(sql, c.answered ? 'r.answered_at is not null' : 'r.answered_at is null');
+  if (c.states) stateTest(sql, c.states);
   if (has('locale')) add(sql, 'r.locale = ?', c.locale);
+  if (has('assigneeId')) add(sql, 'r.assignee_id = ?', c.assigneeId);
+  if (has('groupId')) add(sql, 'r.group_id = ?', c.groupId);
+  if (has('brandId')) add(sql, 'r.brand_id = ?', c.brandId);
+  if (has('tag')) add(sql, 'exists (select 1 from survey_response_tags t where t.tag = ? and t.response_id = r.id)', c.tag);
   if (c.method === 'link') add(sql, 'r.method is null');
   else if (c.method !== undefined) add(sql, 'r.method = ?', c.method);
   if (has('reasonOptionId')) {
     add(sql, f.chose, c.reasonOptionId);
   }
   return sql;
+}
+
+/** Any of the states at `now`; none when all three are asked for. */
+function stateTest(sql: Sql, { states, now }: { states: ResponseState[]; now: number }) {
+  const wanted = new Set(states);
+  if (wanted.size === 3) return;
+  const tests: Sql = { text: [], params: [] };
+  if (wanted.has('answered')) add(tests, 'r.answered_at is not null');
+  if (wanted.has('offered') && wanted.has('expired')) add(tests, 'r.answered_at is null');
+  else if (wanted.has('offered')) add(tests, '(r.answered_at is null and r.expires_at > ?)', now);
+  else if (wanted.has('expired')) add(tests, '(r.answered_at is null and r.expires_at <= ?)', now);
+  add(sql, tests.text.length === 1 ? tests.text[0]! : `(${tests.text.join(' or ')})`, ...tests.params);
 }
 
 /** The driving index's own conditions: its equalities, the id range and the keyset boundary. */

@@ -15,6 +15,10 @@ export type SurveyState = (typeof surveyStates)[number];
 export const responseMethods = ['In-App', 'Mobile', 'Email'] as const;
 export type ResponseMethod = (typeof responseMethods)[number];
 
+/** What the overview breaks CSAT and NPS down by: the attribution recorded at Create. */
+export const breakdownDimensions = ['assignee', 'group', 'brand'] as const;
+export type BreakdownDimension = (typeof breakdownDimensions)[number];
+
 export const answerTypes = ['rating_scale', 'closed_ended', 'open_ended', 'skipped'] as const;
 export type AnswerType = (typeof answerTypes)[number];
 

@@ -14,4 +14,5 @@ export const {
   listUsersBefore,
   countAdmins,
   updateUserKeepingAnAdmin,
+  findUserNames,
 } = byDialect(sqlite, postgres);

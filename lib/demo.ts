@@ -34,8 +34,9 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   const version = csat && (await loadVersion(csat.id, csat.latestVersion));
   if (!csat || !version) throw new Error('the default CSAT survey is missing: run the first start (bootstrap) first');
   const customers = await addUsers(400, (n) => ({ email: `customer-${n}@demo.example`, name: `Demo customer ${n}`, role: 'end_user', locale: locales[n % locales.length]! }));
-  await addUsers(3, (n) => ({ email: `agent-${n}@demo.example`, name: `Demo agent ${n}`, role: 'agent', locale: 'en-us' }));
-  await fillSurveyResponses({ count: 5_000, surveyId: csat.id, version: csat.latestVersion, definition: version.definition, days: DAYS, responderIds: customers, answered: 0.74, improving: true, comments: COMMENTS });
+  const agents = await addUsers(3, (n) => ({ email: `agent-${n}@demo.example`, name: `Demo agent ${n}`, role: 'agent', locale: 'en-us' }));
+  // The agents are the assignees, so the overview's breakdown by assignee shows them by name.
+  await fillSurveyResponses({ count: 5_000, surveyId: csat.id, version: csat.latestVersion, definition: version.definition, days: DAYS, responderIds: customers, answered: 0.74, improving: true, comments: COMMENTS, assigneeIds: agents });
   log(`Added 5,000 responses to the CSAT survey ${csat.id} over ${DAYS} days`);
 
   const admin = (await listUsers()).find((u) => u.role === 'admin');

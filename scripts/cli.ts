@@ -23,7 +23,7 @@ const usage = `Usage: npm run cli -- <command>
   db copy --from URL --to URL   (SQLite file: or PostgreSQL postgres://; the target must be empty)
   backup --to FILE [--force]    (SQLite: an online copy of DATABASE_URL; FILE is never replaced without --force)
   restore --from FILE           (SQLite: FILE replaces DATABASE_URL's database; stop the server first)
-  check [--file FILE]           (DATABASE_URL, or a backup: integrity, foreign keys, migrations, daily figures; exit 1 when wrong)`;
+  check [--file FILE]           (DATABASE_URL, or a backup: integrity, foreign keys, migrations, overview figures; exit 1 when wrong)`;
 
 const idOption = z.object({ id: z.coerce.number().int().positive() });
 const copyOptions = z.object({ from: z.string().min(1), to: z.string().min(1) });

@@ -2,6 +2,7 @@ import { presentParams } from '@/lib/admin/survey-responses/filters';
 import { surveyOverview } from '@/lib/admin/overview/overview';
 import { overviewQuery } from '@/lib/admin/overview/schemas';
 import { AdminShell } from './_components/admin-shell';
+import { Breakdowns } from './_components/overview-breakdowns';
 import { Distribution, Figures } from './_components/overview-figures';
 import { OverviewForm } from './_components/overview-form';
 import { TrendTable } from './_components/overview-trend-table';
@@ -41,6 +42,10 @@ export default async function OverviewPage({ searchParams }: Props) {
           <section className="overview-section" aria-labelledby="distribution">
             <h2 id="distribution">Distribution</h2>
             <Distribution o={o} />
+          </section>
+          <section className="overview-section" aria-labelledby="breakdowns">
+            <h2 id="breakdowns">{o.survey.nps ? 'NPS' : 'CSAT'} by assignee, group and brand</h2>
+            <Breakdowns o={o} />
           </section>
           <section className="overview-section" aria-labelledby="why">
             <h2 id="why">Why</h2>

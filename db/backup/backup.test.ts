@@ -27,7 +27,10 @@ async function responder(actor: Actor) {
   const survey = await createStarterSurvey({ actor, type: 'CUSTOMER_SATISFACTION' });
   const [scale, reason, open] = survey.questions as unknown as [{ id: string }, { id: string; options: { id: string }[] }, { id: string }];
   return async (i: number) => {
-    const input = { survey_id: survey.id, subject_zrns: [`zen:ticket:${1000 + i}`], locale: 'en-us', responder_id: null };
+    const input = {
+      survey_id: survey.id, subject_zrns: [`zen:ticket:${1000 + i}`], locale: 'en-us', responder_id: null,
+      assignee_id: 1 + (i % 3), group_id: 10 + (i % 2), ...(i % 4 > 0 && { brand_id: 7 }),
+    };
     const { id, links } = await createSurveyResponse({ actor, input });
     if (i % 7 === 6) return;
     const rating = (i % 5) + 1;
@@ -116,6 +119,7 @@ describe.skipIf(isPostgres())('backup, restore and check on SQLite', () => {
     expect(check).toMatchObject({ ok: true, problems: [], integrity: 'ok', foreign_keys: 0, migrations: { pending: [] } });
     expect(check.figures!.survey_daily_counts!.cells).toBeGreaterThan(0);
     expect(check.figures!.survey_daily_reasons!.cells).toBeGreaterThan(0);
+    expect(check.figures!.survey_breakdown_counts!.cells).toBeGreaterThan(0);
     // The database itself, checked while it is open here, is consistent too.
     expect((await checkDatabase({ url })).check.ok).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
@@ -152,6 +156,14 @@ describe.skipIf(isPostgres())('backup, restore and check on SQLite', () => {
     expect(found.figures!.survey_daily_reasons!.wrong).toBe(found.figures!.survey_daily_reasons!.cells);
     expect(found.problems).toHaveLength(1);
     expect(found.problems[0]).toMatch(/^survey_daily_reasons: \d+ cells differ from the rows they count:\n {2}survey \w+ \d{4}-\d\d-\d\d question \w+ option \w+: (\d+) stored, \d+ counted/);
+
+    const breakdowns = damaged('breakdowns.db', (db) => db.exec("insert into survey_breakdown_counts values ('01NOSUCHSURVEY', 20000, 'group', 10, 3, 2, 1, 0, 1)"));
+    const wrong = (await checkDatabase({ url, file: breakdowns })).check;
+    expect(wrong.figures).toMatchObject({ survey_daily_counts: { wrong: 0 }, survey_breakdown_counts: { wrong: 1 } });
+    expect(wrong.problems).toEqual([
+      'survey_breakdown_counts: 1 cells differ from the rows they count:\n  survey 01NOSUCHSURVEY 2024-10-04 group 10: ' +
+        'offered 3 answered 2 good 1 neutral 0 bad 1 stored, offered 0 answered 0 good 0 neutral 0 bad 0 counted',
+    ]);
   });
 
   it('check finds rows without their parent and migrations missing or unknown', async () => {
@@ -246,16 +258,19 @@ describe.skipIf(!isPostgres())('check on PostgreSQL', () => {
     expect(check.migrations!.applied).toBe(check.migrations!.expected);
     expect(check.figures!.survey_daily_counts!.cells).toBeGreaterThan(0);
     expect(check.figures!.survey_daily_reasons!.cells).toBeGreaterThan(0);
+    expect(check.figures!.survey_breakdown_counts!.cells).toBeGreaterThan(0);
     const password = new URL(url).password;
     if (password) expect(check.database).not.toContain(password);
 
     const db = await pool();
     await db.query("insert into survey_daily_counts values ('01NOSUCHSURVEY', 20000, true, 5, 'good', 2)");
     await db.query('update survey_daily_reasons set responses = responses + 1');
+    await db.query("update survey_breakdown_counts set answered = answered + 1 where dimension = 'brand'");
     const damaged = (await checkDatabase({ url })).check;
     expect(damaged.ok).toBe(false);
     expect(damaged.figures!.survey_daily_counts!.wrong).toBe(1);
     expect(damaged.figures!.survey_daily_reasons!.wrong).toBe(check.figures!.survey_daily_reasons!.cells);
+    expect(damaged.figures!.survey_breakdown_counts!.wrong).toBe(1);
     expect(damaged.problems[0]).toBe(
       'survey_daily_counts: 1 cells differ from the rows they count:\n  survey 01NOSUCHSURVEY 2024-10-04 answered rating 5 (good): 2 stored, 0 counted',
     );

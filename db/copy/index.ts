@@ -10,11 +10,12 @@ import { copyTables, type Row, type Side, type Table } from './tables';
 // The source is read in one snapshot (a read transaction), table by table in key order, in keyset
 // pages; each page is written as one transaction while the next is read.
 //
-// The figure tables (survey_daily_counts, survey_daily_reasons) are copied as they are, last. The
-// target's triggers would also count every copied response and answer into them: on PostgreSQL the
-// copy's connection runs with session_replication_role = replica, which skips them when the role may
-// set it; on SQLite (and PostgreSQL without that privilege) they run, and what they wrote is deleted
-// just before the source's figures are copied. Either way the target ends with the source's figures.
+// The figure tables (survey_daily_counts, survey_daily_reasons, survey_breakdown_counts) are copied as
+// they are, last. The target's triggers would also count every copied response and answer into them:
+// on PostgreSQL the copy's connection runs with session_replication_role = replica, which skips them
+// when the role may set it; on SQLite (and PostgreSQL without that privilege) they run, and what they
+// wrote is deleted just before the source's figures are copied. Either way the target ends with the
+// source's figures.
 //
 // A copy that fails half way leaves the target partly filled (each page commits by itself): empty it
 // (a new file, or drop and create the database) and copy again.

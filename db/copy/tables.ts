@@ -46,9 +46,10 @@ const ORDER = [
   'alert_emails',
   'survey_daily_counts',
   'survey_daily_reasons',
+  'survey_breakdown_counts',
 ] as const;
 
-const FIGURES = new Set<string>(['survey_daily_counts', 'survey_daily_reasons']);
+const FIGURES = new Set<string>(['survey_daily_counts', 'survey_daily_reasons', 'survey_breakdown_counts']);
 
 function kindOf(sqlType: string): Kind {
   if (sqlType === 'integer' || sqlType === 'bigint' || sqlType === 'boolean') return sqlType;

@@ -1,4 +1,4 @@
-import type { DailyCount } from '../admin-figures';
+import type { BreakdownCount, DailyCount } from '../admin-figures';
 import { pool, rows } from './client';
 
 /** The daily cells of one survey over [fromDay, toDay] (inclusive). Kept exact by triggers. */
@@ -40,4 +40,15 @@ export async function findRecentRated(input: { surveyId: string; loId: string; h
     [input.surveyId, input.loId, input.hiId, input.category, input.limit],
   );
   return found.map(([id, rating, zrns, locale, comment]) => ({ id, rating, subjectZrns: JSON.parse(zrns) as string[], locale, comment }));
+}
+
+/** Per assignee, group and brand of one survey over [fromDay, toDay]: its responses' counts. Kept exact by triggers. */
+export async function findBreakdownCounts(input: { surveyId: string; fromDay: number; toDay: number }): Promise<BreakdownCount[]> {
+  const found = await rows<[BreakdownCount['dimension'], number, number, number, number, number, number]>(
+    await pool(),
+    `select dimension, dimension_id, sum(offered)::int, sum(answered)::int, sum(good)::int, sum(neutral)::int, sum(bad)::int from survey_breakdown_counts
+     where survey_id = $1 and day >= $2 and day <= $3 group by dimension, dimension_id having sum(offered) > 0`,
+    [input.surveyId, input.fromDay, input.toDay],
+  );
+  return found.map(([dimension, id, offered, answered, good, neutral, bad]) => ({ dimension, id, offered, answered, good, neutral, bad }));
 }

@@ -3,6 +3,7 @@ import { bigint, boolean, customType, index, integer, pgTable, primaryKey, text,
 import {
   answerTypes,
   attemptStatuses,
+  breakdownDimensions,
   invocationStatuses,
   responseMethods,
   surveyStates,
@@ -151,6 +152,22 @@ export const surveyDailyReasons = pgTable(
     responses: integer('responses').notNull(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.day, t.questionId, t.optionId] })],
+);
+
+export const surveyBreakdownCounts = pgTable(
+  'survey_breakdown_counts',
+  {
+    surveyId: key('survey_id').notNull(),
+    day: integer('day').notNull(),
+    dimension: text('dimension', { enum: breakdownDimensions }).notNull(),
+    dimensionId: bigint('dimension_id', { mode: 'number' }).notNull(),
+    offered: integer('offered').notNull(),
+    answered: integer('answered').notNull(),
+    good: integer('good').notNull(),
+    neutral: integer('neutral').notNull(),
+    bad: integer('bad').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.day, t.dimension, t.dimensionId] })],
 );
 
 export const surveyResponseSubjects = pgTable(

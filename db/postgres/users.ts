@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { NewUserRow, UserRole, UserRow } from '../schema';
-import { guarded, postgres } from './client';
+import { guarded, pool, postgres, rows } from './client';
 import { users } from './schema';
 
 export async function findUserById({ id }: { id: number }): Promise<UserRow | undefined> {
@@ -70,4 +70,10 @@ export async function updateUserKeepingAnAdmin({ id, ...changes }: Partial<NewUs
     sql`(select count(*) from (select 1 from ${users} where ${users.role} = 'admin' for update) admins) > 1`,
   );
   return guarded(async () => (await db.update(users).set(changes).where(and(eq(users.id, id), keepsAnAdmin)).returning())[0]);
+}
+
+/** The names of the users among `ids` (ids no user has are left out). */
+export async function findUserNames({ ids }: { ids: number[] }): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  return new Map(await rows<[number, string]>(await pool(), 'select id, name from users where id = any($1::bigint[])', [ids]));
 }

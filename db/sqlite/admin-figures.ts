@@ -1,4 +1,4 @@
-import type { DailyCount } from '../admin-figures';
+import type { BreakdownCount, DailyCount } from '../admin-figures';
 import { preparedOnce, reader, type Db } from './client';
 
 const statements = preparedOnce(reader, (db: Db) => ({
@@ -12,6 +12,12 @@ const statements = preparedOnce(reader, (db: Db) => ({
     .prepare(
       `select question_id, option_id, sum(responses) from survey_daily_reasons
        where survey_id = ? and day >= ? and day <= ? group by question_id, option_id having sum(responses) > 0 order by question_id, option_id`,
+    )
+    .raw(true),
+  breakdowns: db.$client
+    .prepare(
+      `select dimension, dimension_id, sum(offered), sum(answered), sum(good), sum(neutral), sum(bad) from survey_breakdown_counts
+       where survey_id = ? and day >= ? and day <= ? group by dimension, dimension_id having sum(offered) > 0`,
     )
     .raw(true),
   // Pinned: with the comment subquery the planner otherwise walks every response of the range.
@@ -51,5 +57,12 @@ export async function findReasonCounts(input: { surveyId: string; fromDay: numbe
 export async function findRecentRated(input: { surveyId: string; loId: string; hiId: string; category: string; limit: number }) {
   return (statements().recent.all(input.surveyId, input.loId, input.hiId, input.category, input.limit) as [string, number, string, string, string | null][]).map(
     ([id, rating, zrns, locale, comment]) => ({ id, rating, subjectZrns: JSON.parse(zrns) as string[], locale, comment }),
+  );
+}
+
+/** Per assignee, group and brand of one survey over [fromDay, toDay]: its responses' counts. Kept exact by SQL triggers. */
+export async function findBreakdownCounts(input: { surveyId: string; fromDay: number; toDay: number }): Promise<BreakdownCount[]> {
+  return (statements().breakdowns.all(input.surveyId, input.fromDay, input.toDay) as [BreakdownCount['dimension'], number, number, number, number, number, number][]).map(
+    ([dimension, id, offered, answered, good, neutral, bad]) => ({ dimension, id, offered, answered, good, neutral, bad }),
   );
 }

@@ -3,6 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import {
   answerTypes,
   attemptStatuses,
+  breakdownDimensions,
   invocationStatuses,
   responseMethods,
   surveyStates,
@@ -171,6 +172,27 @@ export const surveyDailyReasons = sqliteTable(
     responses: integer('responses').notNull(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.day, t.questionId, t.optionId] })],
+);
+
+// CSAT/NPS per assignee, group and brand (the attribution recorded at Create), per survey and UTC day
+// of the response's creation: one row per survey, day, dimension and id, counting the responses
+// offered, answered and rated good, neutral or bad. A response with all three set counts in three
+// rows. SQL triggers on survey_responses keep it exact in the same transaction as each write (the
+// migration that made it), so the overview's breakdowns read a few thousand rows at most.
+export const surveyBreakdownCounts = sqliteTable(
+  'survey_breakdown_counts',
+  {
+    surveyId: text('survey_id').notNull(),
+    day: integer('day').notNull(),
+    dimension: text('dimension', { enum: breakdownDimensions }).notNull(),
+    dimensionId: integer('dimension_id').notNull(),
+    offered: integer('offered').notNull(),
+    answered: integer('answered').notNull(),
+    good: integer('good').notNull(),
+    neutral: integer('neutral').notNull(),
+    bad: integer('bad').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.day, t.dimension, t.dimensionId] })],
 );
 
 export const surveyResponseSubjects = sqliteTable(

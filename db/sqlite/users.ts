@@ -84,3 +84,11 @@ export async function updateUserKeepingAnAdmin({ id, ...changes }: Partial<NewUs
   );
   return serialized(() => writer().update(users).set(changes).where(and(eq(users.id, id), keepsAnAdmin)).returning().get());
 }
+
+const names = preparedOnce(reader, (db) => db.$client.prepare('select id, name from users where id in (select value from json_each(?))').raw(true));
+
+/** The names of the users among `ids` (ids no user has are left out). */
+export async function findUserNames({ ids }: { ids: number[] }): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  return new Map(names().all(JSON.stringify(ids)) as [number, string][]);
+}

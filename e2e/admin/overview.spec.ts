@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { csatAnswers, makeCsatSurvey, makeNpsCampaign, offer, suiteCredentials, type Survey } from '../support/api';
+import { csatAnswers, makeCsatSurvey, makeNpsCampaign, makeUser, offer, suiteCredentials, type Survey } from '../support/api';
 import { expectAccessible, signInAsAdmin } from './support';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -96,4 +96,62 @@ test('on a 390 px wide phone the overview does not scroll sideways: its wide tab
   const region = page.getByRole('region', { name: 'The newest bad ratings' });
   expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
   await expectAccessible(page);
+});
+
+test('the breakdowns per assignee, group and brand equal what was seeded, and each figure lands on exactly its rows', async ({ page, request }) => {
+  const survey = await makeCsatSurvey(request);
+  // Ids of this test's own: an agent who is a user here (shown by name), and helpdesk-only ids.
+  const agent = await makeUser(request, 'agent');
+  const base = 600_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
+  const [other, group1, group2, brand] = [base + 1, base + 2, base + 3, base + 4];
+  const offered = async (attribution: { assignee_id?: number; group_id?: number; brand_id?: number; tags?: string[] }) =>
+    offer(request, { surveyId: survey.id, attribution });
+  const r1 = await offered({ assignee_id: agent.id, group_id: group1, brand_id: brand, tags: ['vip'] });
+  const r2 = await offered({ assignee_id: agent.id, group_id: group1 });
+  const r3 = await offered({ assignee_id: other, group_id: group2, brand_id: brand });
+  await answer(request, survey, r1, 5);
+  await answer(request, survey, r2, 5);
+  await answer(request, survey, r2, 2); // changed: now a bad rating
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAsAdmin(page);
+  const overview = `/admin?survey=${survey.id}`;
+  await page.goto(overview);
+  const byAssignee = page.getByRole('table', { name: 'By assignee' });
+  const rowOf = (table: ReturnType<Page['getByRole']>, name: string) => table.getByRole('row', { name: new RegExp(`^${name.replace(/[()#]/g, '\\$&')} `) });
+  const cells = (table: ReturnType<Page['getByRole']>, name: string) => rowOf(table, name).getByRole('cell');
+  await expect(byAssignee.getByRole('row')).toHaveCount(3);
+  await expect(cells(byAssignee, `Test agent (#${agent.id})`)).toHaveText(['2', '2', '100%', '50%']);
+  await expect(cells(byAssignee, `#${other}`)).toHaveText(['1', '0', '0%', '–']);
+  const byGroup = page.getByRole('table', { name: 'By group' });
+  await expect(byGroup.getByRole('row')).toHaveCount(3);
+  await expect(cells(byGroup, `#${group1}`)).toHaveText(['2', '2', '100%', '50%']);
+  await expect(cells(byGroup, `#${group2}`)).toHaveText(['1', '0', '0%', '–']);
+  const byBrand = page.getByRole('table', { name: 'By brand' });
+  await expect(byBrand.getByRole('row')).toHaveCount(2);
+  await expect(cells(byBrand, `#${brand}`)).toHaveText(['2', '1', '50%', '100%']);
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+  await expectAccessible(page);
+
+  // Each figure's link lists exactly its responses.
+  const listed = async () => {
+    const links = page.getByRole('region', { name: 'Responses' }).getByRole('rowheader').getByRole('link');
+    return (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('/').pop()!))).sort();
+  };
+  const follow = async (table: ReturnType<Page['getByRole']>, name: string, column: number, expected: string[]) => {
+    await page.goto(overview);
+    await cells(table, name).nth(column).getByRole('link').click();
+    await expect(page).toHaveURL(/\/admin\/survey_responses\?/);
+    if (expected.length === 0) await expect(page.getByText('No responses match these filters.')).toBeVisible();
+    else await expect(page.getByRole('region', { name: 'Responses' }).getByRole('rowheader')).toHaveCount(expected.length);
+    expect(await listed()).toEqual([...expected].sort());
+  };
+  await follow(byAssignee, `Test agent (#${agent.id})`, 0, [r1.id, r2.id]);
+  await follow(byAssignee, `Test agent (#${agent.id})`, 3, [r1.id]);
+  await follow(byAssignee, `#${other}`, 0, [r3.id]);
+  await follow(byAssignee, `#${other}`, 1, []);
+  await follow(byGroup, `#${group1}`, 1, [r1.id, r2.id]);
+  await follow(byBrand, `#${brand}`, 0, [r1.id, r3.id]);
+  await follow(byBrand, `#${brand}`, 2, [r1.id]);
 });

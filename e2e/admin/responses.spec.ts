@@ -35,20 +35,20 @@ test('filters round-trip through the URL and show only matching rows', async ({ 
   await form.getByLabel('To (UTC day)').fill(today());
   await form.getByLabel('Category').selectOption('bad');
   await form.getByLabel('Comment').selectOption('yes');
-  await form.getByLabel('Status').selectOption('answered');
+  await form.getByLabel('State').selectOption('answered');
   await form.getByLabel('Method').selectOption('link');
   await form.getByRole('button', { name: 'Apply filters' }).click();
 
   await expect(page).toHaveURL(/category=bad/);
   const url = new URL(page.url());
   expect(Object.fromEntries(url.searchParams)).toEqual({
-    survey: survey.id, from: today(), to: today(), rating: '', category: 'bad', reason: '', comment: 'yes', status: 'answered',
-    locale: '', subject: '', responder: user.email, method: 'link',
+    survey: survey.id, from: today(), to: today(), rating: '', category: 'bad', reason: '', comment: 'yes', state: 'answered',
+    locale: '', subject: '', responder: user.email, assignee: '', group: '', brand: '', tag: '', method: 'link',
   });
   const check = async () => {
     await expect(form.getByLabel('Responder')).toHaveValue(user.email);
     await expect(form.getByLabel('Category')).toHaveValue('bad');
-    await expect(form.getByLabel('Status')).toHaveValue('answered');
+    await expect(form.getByLabel('State')).toHaveValue('answered');
     await expect(form.getByLabel('From (UTC day)')).toHaveValue(today());
     await expect(dataRows(page)).toHaveCount(1);
     await expect(rowLink(page, bad)).toBeVisible();
@@ -71,7 +71,7 @@ test('filters round-trip through the URL and show only matching rows', async ({ 
   await page.goto(`/admin/survey_responses?responder=${user.id}&reason=${reason}`);
   await expect(dataRows(page)).toHaveCount(1);
   await expect(form.getByLabel('Reason')).toHaveValue(reason);
-  await page.goto(`/admin/survey_responses?responder=${encodeURIComponent(user.email)}&status=unanswered`);
+  await page.goto(`/admin/survey_responses?responder=${encodeURIComponent(user.email)}&state=offered,expired`);
   await expect(dataRows(page)).toHaveCount(1);
   await expect(rowLink(page, open)).toBeVisible();
   await page.getByRole('link', { name: 'Reset' }).click();
@@ -178,7 +178,7 @@ test('the CSV export holds exactly the filtered rows, quoted, guarded, with a BO
   await answeredResponse(request, { survey, responderId: user.id, zrn: uniqueTicket() });
 
   await signInAsAdmin(page);
-  const res = await page.request.get(`/admin/survey_responses/export?responder=${encodeURIComponent(user.email)}&status=answered&survey=${survey.id}`);
+  const res = await page.request.get(`/admin/survey_responses/export?responder=${encodeURIComponent(user.email)}&state=answered&survey=${survey.id}`);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
   expect(res.headers()['content-disposition']).toBe(`attachment; filename="survey-responses-${today()}.csv"`);
@@ -258,4 +258,82 @@ test('an all-digit anonymous id lists its own responses, not the user with that 
   await expect(dataRows(page)).toHaveCount(1);
   await expect(rowLink(page, offered.id)).toBeVisible();
   await expect(page.getByRole('form', { name: 'Filters' }).getByLabel('Anonymous id')).toHaveCount(0);
+});
+
+test('the attribution and state filters show exactly their rows, from the form and from the links of a row', async ({ page, request }) => {
+  const survey = await defaultSurvey(request);
+  const base = 700_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
+  const [assignee, group, brand] = [base + 1, base + 2, base + 3];
+  const tag = `t${base}`;
+  const offered = (attribution: { assignee_id?: number; group_id?: number; brand_id?: number; tags?: string[] }, expiresAt?: string) =>
+    offer(request, { surveyId: survey.id, attribution, ...(expiresAt && { expiresAt }) });
+  const a = await offered({ assignee_id: assignee, group_id: group, tags: [tag] });
+  const b = await offered({ assignee_id: assignee, brand_id: brand });
+  const c = await offered({ group_id: group, brand_id: brand, tags: [tag, 'other'] }, new Date(Date.now() + 2000).toISOString());
+  const answered = await request.post(`/api/v2/guide/survey_responses/${a.id}`, {
+    data: { survey_response: { access_token: a.token, answers: [{ type: 'rating_scale', question_id: survey.questions[0]!.id, rating: 5 }] } },
+  });
+  expect(answered.status()).toBe(200);
+  await new Promise((resolve) => setTimeout(resolve, 2100)); // c expires unanswered; b stays offered
+
+  await signInAsAdmin(page);
+  const ids = async () => (await table(page).getByRole('rowheader').getByRole('link').evaluateAll((as) => as.map((x) => x.getAttribute('href')!.split('/').pop()!))).sort();
+  const expectRows = async (expected: string[]) => {
+    await expect(dataRows(page)).toHaveCount(expected.length);
+    expect(await ids()).toEqual([...expected].sort());
+  };
+  await page.goto('/admin/survey_responses');
+  const form = page.getByRole('form', { name: 'Filters' });
+  await form.getByLabel('Assignee').fill(String(assignee));
+  await form.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(new RegExp(`assignee=${assignee}`));
+  await expectRows([a.id, b.id]);
+  await expect(form.getByLabel('Assignee')).toHaveValue(String(assignee));
+  await expectAccessible(page);
+
+  await form.getByLabel('Assignee').fill('');
+  await form.getByLabel('Group').fill(String(group));
+  await form.getByLabel('State').selectOption('offered,expired');
+  await form.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/state=offered%2Cexpired/);
+  await expectRows([c.id]);
+  await expect(dataRows(page).first()).toContainText('expired');
+
+  const cases: [string, string[]][] = [
+    [`group=${group}`, [a.id, c.id]],
+    [`brand=${brand}`, [b.id, c.id]],
+    [`tag=${tag.toUpperCase()}`, [a.id, c.id]],
+    [`tag=${tag}&state=answered`, [a.id]],
+    [`brand=${brand}&state=offered`, [b.id]],
+    [`brand=${brand}&state=expired`, [c.id]],
+    [`assignee=${assignee}&group=${group}`, [a.id]],
+    [`assignee=${assignee}&brand=${brand}&state=answered`, []],
+  ];
+  for (const [query, expected] of cases) {
+    await page.goto(`/admin/survey_responses?survey=${survey.id}&${query}`);
+    if (expected.length === 0) await expect(page.getByText('No responses match these filters.')).toBeVisible();
+    await expectRows(expected);
+  }
+  // The export takes the same filters.
+  const csv = await page.request.get(`/admin/survey_responses/export?survey=${survey.id}&brand=${brand}&state=offered`);
+  expect(csv.status()).toBe(200);
+  expect(parseCsv(await csv.text()).slice(1).map((row) => row[0])).toEqual([b.id]);
+
+  // A row's attribution links to the list filtered by it; the response page shows it too.
+  await page.goto(`/admin/survey_responses?survey=${survey.id}&group=${group}`);
+  await dataRows(page).filter({ has: page.getByRole('link', { name: new RegExp(`response ${c.id}$`) }) }).getByRole('link', { name: `brand ${brand}` }).click();
+  await expect(page).toHaveURL(`/admin/survey_responses?brand=${brand}`);
+  await expectRows([b.id, c.id]);
+  await page.goto(`/admin/survey_responses/${a.id}`);
+  await expect(page.getByRole('link', { name: `assignee ${assignee}` })).toHaveAttribute('href', `/admin/survey_responses?assignee=${assignee}`);
+  await expect(page.getByRole('link', { name: tag })).toHaveAttribute('href', `/admin/survey_responses?tag=${tag}`);
+
+  // Values that cannot be ids, tags or states get a message, not an error page.
+  const bad = await page.goto('/admin/survey_responses?assignee=abc&state=closed&tag=a%20b');
+  expect(bad!.status()).toBe(200);
+  await expect(page.locator('.admin-error')).toHaveText([
+    'The filter “state” must list offered, answered or expired.',
+    'The filter “assignee” must be a positive whole number.',
+    'The filter “tag” must be a tag: 1 to 80 characters of a-z, 0-9, _, : and -.',
+  ]);
 });

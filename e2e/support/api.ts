@@ -114,7 +114,15 @@ export interface Offered {
 
 export async function offer(
   request: APIRequestContext,
-  input: { surveyId: string; responderId?: number | string | null; zrns?: string[]; locale?: string; expiresAt?: string },
+  input: {
+    surveyId: string;
+    responderId?: number | string | null;
+    zrns?: string[];
+    locale?: string;
+    expiresAt?: string;
+    /** Attribution recorded at Create: assignee_id, group_id, brand_id, tags. */
+    attribution?: { assignee_id?: number; group_id?: number; brand_id?: number; tags?: string[] };
+  },
 ): Promise<Offered> {
   const res = await request.post('/api/v2/guide/survey_responses', {
     headers: adminAuth(),
@@ -125,6 +133,7 @@ export async function offer(
         subject_zrns: input.zrns ?? [uniqueTicket()],
         locale: input.locale ?? 'en-us',
         ...(input.expiresAt && { expires_at: input.expiresAt }),
+        ...input.attribution,
       },
     },
   });

@@ -58,6 +58,8 @@ export interface FillInput {
   /** Ratings get better over the range when true (a living trend for the demo). */
   improving?: boolean;
   comments?: Comments;
+  /** The assignees to take turns (default 1 to 100: ids a helpdesk has, not users here). */
+  assigneeIds?: number[];
   /** App responses (SatisMeter): cycled methods and no subjects; otherwise rating links on tickets. */
   methods?: readonly ResponseMethod[];
   /** The ticket of the first response (default 1); each next response gets the next ticket. */
@@ -107,7 +109,7 @@ export async function fillSurveyResponses(input: FillInput): Promise<{ kept: { i
           createdAt,
           updatedAt: answeredAt ?? createdAt,
           // Attribution as a helpdesk would record it: 100 agents in 10 groups, 3 brands, a tier tag.
-          assigneeId: 1 + (done % 100),
+          assigneeId: input.assigneeIds ? input.assigneeIds[done % input.assigneeIds.length]! : 1 + (done % 100),
           groupId: 1 + (done % 10),
           brandId: 1 + (done % 3),
           tags: [`tier:${done % 4}`],

@@ -6,13 +6,15 @@ import { requireAdmin } from '../../users/users';
 import { idBoundsFor, idTime } from '../../ids';
 import { DAY_MS, dayNumber, dayString, utcMinute } from '../../time';
 import { responsesHref, type ResponseFilters } from '../survey-responses/filters';
+import { surveyBreakdowns } from './breakdowns';
 import type { OverviewQuery } from './schemas';
 import { ratingText, surveyInfos, type LocalizedQuestion } from '../survey-info';
 
 // The admin overview: per survey and range of UTC days, how many responses were offered and
 // answered, the CSAT score or NPS, the distribution over the whole scale and a trend. Every figure
 // comes from survey_daily_counts (one cell per survey, day, answered state and rating), so its cost
-// does not grow with the number of responses, and carries the link to the responses behind it.
+// does not grow with the number of responses, and carries the link to the responses behind it. The
+// breakdowns per assignee, group and brand come from survey_breakdown_counts (breakdowns.ts).
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3 * 366;
@@ -45,6 +47,12 @@ function tally(cells: DailyCount[]): Tally {
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
+
+/** The overview's address for these choices, opened at the breakdown shown whole. */
+function overviewHref(query: OverviewQuery): string {
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+  return `/admin?${params.toString()}${query.all ? `#by-${query.all}` : ''}`;
+}
 
 /** Monday-start weeks: epoch day 0 was a Thursday. */
 const weekStart = (day: number) => day - ((day + 3) % 7);
@@ -83,14 +91,23 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
 
   const surveyId = chosen.id;
   const { lo, hi } = idBoundsFor(fromDay * DAY_MS, (toDay + 1) * DAY_MS - 1);
-  const [cells, reasonCounts, unhappy] = await Promise.all([
-    findDailyCounts({ surveyId, fromDay, toDay }),
-    findReasonCounts({ surveyId, fromDay, toDay }),
-    findRecentRated({ surveyId, loId: lo, hiId: hi, category: 'bad', limit: FOLLOW_UP_ROWS }),
-  ]);
   const { nps } = chosen;
   const base: ResponseFilters = { survey: chosen.id, from: dayString(fromDay), to: dayString(toDay) };
   const link = (extra: Partial<ResponseFilters>, range: Pick<ResponseFilters, 'from' | 'to'> = {}) => responsesHref({ ...base, ...range, ...extra });
+  const [cells, reasonCounts, unhappy, breakdowns] = await Promise.all([
+    findDailyCounts({ surveyId, fromDay, toDay }),
+    findReasonCounts({ surveyId, fromDay, toDay }),
+    findRecentRated({ surveyId, loId: lo, hiId: hi, category: 'bad', limit: FOLLOW_UP_ROWS }),
+    surveyBreakdowns({
+      surveyId,
+      fromDay,
+      toDay,
+      nps,
+      link,
+      ...(query.all && { all: query.all }),
+      allHref: (all) => overviewHref({ survey: surveyId, from: base.from, to: base.to, ...(query.bucket && { bucket: query.bucket }), all }),
+    }),
+  ]);
   const total = tally(cells);
 
   return {
@@ -99,7 +116,7 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
     survey: { id: chosen.id, label: chosen.label, nps, categoryNames: chosen.categoryNames },
     range: { from: dayString(fromDay), to: dayString(toDay), bucket },
     offered: { count: total.offered, href: link({}) },
-    answered: { count: total.answered, href: link({ status: 'answered' }) },
+    answered: { count: total.answered, href: link({ state: ['answered'] }) },
     responseRate: percent(total.answered, total.offered),
     score: satisfactionScore(total, nps),
     rated: total.rated,
@@ -108,6 +125,7 @@ export async function surveyOverview({ admin, query, now = Date.now() }: { admin
       .map((c) => ({ category: c, count: total[c], share: percent(total[c], total.rated), href: link({ category: c }) })),
     reasons: reasons(reasonCounts, chosen.questions).map((r) => ({ ...r, href: link({ reason: r.optionId }) })),
     followUp: unhappy.map((r) => ({ ...r, created: utcMinute(idTime(r.id)), href: `/admin/survey_responses/${r.id}` })),
+    breakdowns,
     distribution: distribution(cells, chosen.questions).map((d) => ({ ...d, share: percent(d.count, total.rated), href: link({ rating: d.rating }) })),
     trend: buckets(fromDay, toDay, bucket).map((b) => {
       const t = tally(cells.filter((c) => c.day >= b.from && c.day <= b.to));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownDimensions } from '@/db/schema';
 import { utcDay as day } from '../survey-responses/filters';
 
 /** The overview's URL: which survey, which UTC days (inclusive) and the trend's bucket size. */
@@ -7,5 +8,7 @@ export const overviewQuery = z.object({
   from: day.optional(),
   to: day.optional(),
   bucket: z.enum(['day', 'week']).optional(),
+  /** The breakdown shown whole (the others show their first rows). */
+  all: z.enum(breakdownDimensions).optional(),
 });
 export type OverviewQuery = z.infer<typeof overviewQuery>;

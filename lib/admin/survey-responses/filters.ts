@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isUlid } from '../../ids';
-import { ZRN } from '../../survey-responses/schemas';
+import type { ResponseState } from '@/db/rows';
+import { responseStates, TAG, ZRN } from '../../survey-responses/schemas';
 
 // The responses table's filters live in the URL (`/admin/survey_responses?survey=…&rating=2`), so a
 // filtered view can be shared and every figure of the overview can link to the rows behind it.
@@ -25,6 +26,12 @@ export const utcDay = z
   })
   .refine((v) => v >= FIRST_DAY && v <= LAST_DAY, `must be a day from ${FIRST_DAY} to ${LAST_DAY}`);
 
+const zendeskId = z
+  .string()
+  .regex(/^\d{1,16}$/, 'must be a positive whole number')
+  .transform(Number)
+  .pipe(z.number().min(1, 'must be a positive whole number').max(Number.MAX_SAFE_INTEGER, 'must be at most 2^53 - 1'));
+
 const responseFilters = z
   .object({
     survey: z.string().refine(isUlid, 'must be a survey id').optional(),
@@ -36,7 +43,21 @@ const responseFilters = z
     /** A closed-ended option id (the reason given after a bad rating). */
     reason: z.string().max(64).optional(),
     comment: z.enum(['yes', 'no']).optional(),
-    status: z.enum(['answered', 'unanswered']).optional(),
+    /** offered, answered or expired, or a comma list of them (`offered,expired`: not answered). */
+    state: z
+      .string()
+      .refine((s) => s.split(',').every((v) => (responseStates as readonly string[]).includes(v.trim())), 'must list offered, answered or expired')
+      .transform((s) => [...new Set(s.split(',').map((v) => v.trim() as ResponseState))])
+      .optional(),
+    /** Attribution recorded at Create: a Zendesk assignee (agent), group or brand id. */
+    assignee: zendeskId.optional(),
+    group: zendeskId.optional(),
+    brand: zendeskId.optional(),
+    tag: z
+      .string()
+      .transform((s) => s.toLowerCase())
+      .pipe(z.string().regex(TAG, 'must be a tag: 1 to 80 characters of a-z, 0-9, _, : and -'))
+      .optional(),
     locale: z.string().max(35).optional(),
     subject: z.string().regex(ZRN, 'must be a ZRN such as zen:ticket:123').transform((s) => s.toLowerCase()).optional(),
     /** A user id, an email or a SatisMeter userId (a value no user has is read as an anonymous id). */

@@ -62,7 +62,14 @@ describe('walkAdminResponses', () => {
       [{ responderId: admin.id, locale: 'fr' }, (r) => r.responderId === admin.id && r.locale === 'fr'],
       [{ subjectZrn: mid.subjectZrns[0]! }, (r) => r.id === mid.id],
       [{ hasComment: true, method: 'link' }, (r) => parseAnswers(r.answersJson).some((a) => a.type === 'open_ended')],
-      [{ answered: false }, () => false],
+      [{ states: { states: ['offered'], now: Date.now() } }, (r) => r.answeredAt === null],
+      [{ states: { states: ['expired'], now: Date.now() } }, () => false],
+      [{ states: { states: ['expired', 'answered'], now: Date.now() + 60 * 86_400_000 } }, () => true],
+      [{ states: { states: ['answered'], now: Date.now() }, groupId: 3 }, (r) => r.answeredAt !== null && r.groupId === 3],
+      [{ assigneeId: 7 }, (r) => r.assigneeId === 7],
+      [{ assigneeId: 7, surveyId, ratingCategory: 'good' }, (r) => r.assigneeId === 7 && r.ratingCategory === 'good'],
+      [{ brandId: 2, tag: 'tier:1' }, (r) => r.brandId === 2 && r.tags.includes('tier:1')],
+      [{ tag: 'tier:3', idRange: range }, (r) => r.tags.includes('tier:3') && r.id >= range.lo && r.id <= range.hi],
       [{ idRange: range, rating: 4 }, (r) => r.id >= range.lo && r.id <= range.hi && r.rating === 4],
     ];
     for (const [criteria, test] of cases) {
@@ -101,15 +108,28 @@ describe('criteriaOf', () => {
   it('maps URL filters to the database criteria', () => {
     const parsed = parseResponseFilters({
       survey: surveyId, from: '2026-01-02', to: '2026-01-03', rating: '3', category: 'bad', reason: 'opt',
-      comment: 'no', status: 'unanswered', locale: 'pt_BR', subject: 'zen:ticket:9', method: 'link',
+      comment: 'no', state: 'offered,expired', locale: 'pt_BR', subject: 'zen:ticket:9', method: 'link',
+      assignee: '12', group: '3', brand: '900719925474099', tag: 'VIP:Gold',
     });
     expect(parsed.success).toBe(true);
-    expect(criteriaOf(parsed.data!, { responderId: 7 })).toEqual({
+    expect(criteriaOf(parsed.data!, { responderId: 7 }, 5)).toEqual({
       subjectZrn: 'zen:ticket:9', responderId: 7, surveyId, rating: 3, ratingCategory: 'bad', reasonOptionId: 'opt',
-      hasComment: false, answered: false, locale: 'pt-br', method: 'link',
+      hasComment: false, states: { states: ['offered', 'expired'], now: 5 }, locale: 'pt-br', method: 'link',
+      assigneeId: 12, groupId: 3, brandId: 900719925474099, tag: 'vip:gold',
       idRange: idBoundsFor(Date.parse('2026-01-02T00:00:00Z'), Date.parse('2026-01-03T23:59:59.999Z')),
     });
     expect(criteriaOf({}, { nobody: true })).toBeUndefined();
     expect(criteriaOf({})).toEqual({});
+  });
+
+  it('refuses attribution and states that cannot be', () => {
+    const problems = (params: Record<string, string>) => parseResponseFilters(params).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(problems({ assignee: '0' })).toEqual(['assignee: must be a positive whole number']);
+    expect(problems({ group: 'abc' })).toEqual(['group: must be a positive whole number']);
+    expect(problems({ brand: '99999999999999999' })).toEqual(['brand: must be a positive whole number']);
+    expect(problems({ brand: '9007199254740992' })).toEqual(['brand: must be at most 2^53 - 1']);
+    expect(problems({ tag: 'no spaces' })).toEqual(['tag: must be a tag: 1 to 80 characters of a-z, 0-9, _, : and -']);
+    expect(problems({ state: 'answered,closed' })).toEqual(['state: must list offered, answered or expired']);
+    expect(parseResponseFilters({ state: 'answered, answered' }).data).toEqual({ state: ['answered'] });
   });
 });

@@ -24,7 +24,7 @@ const MAX_MS = 2 ** 48 - 1;
  * The criteria of filters; undefined when nothing can match (a responder no one is, or a responder
  * read as one anonymous id while the anonymous filter names another).
  */
-export function criteriaOf(filters: ResponseFilters, responder?: Responder): AdminResponseCriteria | undefined {
+export function criteriaOf(filters: ResponseFilters, responder?: Responder, now = Date.now()): AdminResponseCriteria | undefined {
   if (responder && 'nobody' in responder) return undefined;
   if (responder && 'anonymousId' in responder && filters.anonymous !== undefined && responder.anonymousId !== filters.anonymous) return undefined;
   const { fromMs, toMs } = dayRangeMs(filters);
@@ -37,7 +37,11 @@ export function criteriaOf(filters: ResponseFilters, responder?: Responder): Adm
     ...(filters.category !== undefined && { ratingCategory: filters.category }),
     ...(filters.reason !== undefined && { reasonOptionId: filters.reason }),
     ...(filters.comment !== undefined && { hasComment: filters.comment === 'yes' }),
-    ...(filters.status !== undefined && { answered: filters.status === 'answered' }),
+    ...(filters.state !== undefined && { states: { states: filters.state, now } }),
+    ...(filters.assignee !== undefined && { assigneeId: filters.assignee }),
+    ...(filters.group !== undefined && { groupId: filters.group }),
+    ...(filters.brand !== undefined && { brandId: filters.brand }),
+    ...(filters.tag !== undefined && { tag: filters.tag }),
     ...(filters.locale !== undefined && { locale: filters.locale.toLowerCase().replace(/_/g, '-') }),
     ...(filters.method !== undefined && { method: filters.method }),
     ...((fromMs !== undefined || toMs !== undefined) && { idRange: idBoundsFor(fromMs ?? 0, toMs ?? MAX_MS) }),
@@ -45,6 +49,6 @@ export function criteriaOf(filters: ResponseFilters, responder?: Responder): Adm
 }
 
 /** Filters → criteria, looking up the responder they name. */
-export async function responseCriteria(filters: ResponseFilters): Promise<AdminResponseCriteria | undefined> {
-  return criteriaOf(filters, filters.responder === undefined ? undefined : await resolveResponder(filters.responder));
+export async function responseCriteria(filters: ResponseFilters, now = Date.now()): Promise<AdminResponseCriteria | undefined> {
+  return criteriaOf(filters, filters.responder === undefined ? undefined : await resolveResponder(filters.responder), now);
 }

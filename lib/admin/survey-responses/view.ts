@@ -1,5 +1,6 @@
 import type { AdminResponseRow } from '@/db/admin-responses';
 import type { Locale } from '../../i18n/locales';
+import { responseState } from '../../survey-responses/serialize';
 import type { Question } from '../../surveys/definition';
 import { localizeQuestion } from '../../surveys/serialize';
 import { loadVersion } from '../../surveys/surveys';
@@ -76,7 +77,7 @@ export function reasonsAndComment(questions: LocalizedQuestion[], answers: WireA
 export const methodName = (method: string | null) => method ?? 'link';
 
 /** Who answered, about what, and how: the same on the table and the detail page. */
-export function responseFacts(row: AdminResponseRow) {
+export function responseFacts(row: AdminResponseRow, now = Date.now()) {
   return {
     responder: { id: row.responderId, name: row.responderName, email: row.responderEmail, anonymousId: row.anonymousId },
     subjects: row.subjectZrns,
@@ -84,6 +85,9 @@ export function responseFacts(row: AdminResponseRow) {
     method: methodName(row.method),
     forced: row.forced,
     answered: row.answeredAt !== null,
+    state: responseState(row, now),
+    /** Attribution recorded at Create (Zendesk ids), each a filter of the table. */
+    attribution: { assignee: row.assigneeId, group: row.groupId, brand: row.brandId, tags: row.tags },
   };
 }
 

@@ -5,7 +5,7 @@ import { AdminShell } from '../../_components/admin-shell';
 import { pageAdmin } from '../../_components/session';
 import { responsesHref } from '@/lib/admin/survey-responses/filters';
 import { showAdminResponse } from '@/lib/admin/survey-responses/detail';
-import { Answer, ResponderText, SubjectLinks } from '../_components/detail-parts';
+import { Answer, AttributionLinks, ResponderText, SubjectLinks } from '../_components/detail-parts';
 import '../responses.css';
 
 export default async function ResponsePage({ params }: { params: Promise<{ id: string }> }) {
@@ -24,7 +24,8 @@ export default async function ResponsePage({ params }: { params: Promise<{ id: s
       </>],
     ['Locale', r.locale],
     ['Method', `${r.method}${r.forced ? ' (forced: duplicate and targeting checks skipped)' : ''}`],
-    ['Answered', r.answeredAt ? `Yes, ${r.answeredAt} UTC` : 'No'],
+    ['State', r.answeredAt ? `answered, ${r.answeredAt} UTC` : r.state],
+    ['Assigned', <AttributionLinks key="a" attribution={r.attribution} />],
     ['Created', `${r.created} UTC`],
     ['Updated', `${r.updated} UTC`],
     ['Expires', `${r.expires} UTC`],

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { responsesHref } from '@/lib/admin/survey-responses/filters';
+import { responsesHref, type ResponseFilters } from '@/lib/admin/survey-responses/filters';
 import type { AdminResponseDetail, AnswerView } from '@/lib/admin/survey-responses/detail';
 import { ratingText } from '@/lib/admin/survey-info';
 
@@ -45,5 +45,23 @@ export function SubjectLinks({ zrns }: { zrns: string[] }) {
         {zrn}
       </Link>
     </span>
+  ));
+}
+
+/** Assignee, group, brand and tags, each linking to the list filtered by it; null when none was recorded. */
+export function AttributionLinks({ attribution: a }: { attribution: AdminResponseDetail['attribution'] }) {
+  const links: [string, string, ResponseFilters][] = [
+    ...(a.assignee !== null ? [[`assignee ${a.assignee}`, 'assignee', { assignee: a.assignee }] as [string, string, ResponseFilters]] : []),
+    ...(a.group !== null ? [[`group ${a.group}`, 'group', { group: a.group }] as [string, string, ResponseFilters]] : []),
+    ...(a.brand !== null ? [[`brand ${a.brand}`, 'brand', { brand: a.brand }] as [string, string, ResponseFilters]] : []),
+    ...a.tags.map((tag) => [tag, `tag-${tag}`, { tag }] as [string, string, ResponseFilters]),
+  ];
+  if (links.length === 0) return <span className="admin-muted">none</span>;
+  return links.map(([text, key, filters]) => (
+    <div key={key}>
+      <Link href={responsesHref(filters)} prefetch={false}>
+        {text}
+      </Link>
+    </div>
   ));
 }

@@ -57,11 +57,20 @@ export function FilterForm({ values, choices }: { values: Values; choices: Filte
         </select>
       </label>
       <Select name="comment" label="Comment" value={values.comment} options={[['yes', 'With a comment'], ['no', 'Without a comment']]} />
-      <Select name="status" label="Status" value={values.status} options={[['answered', 'Answered'], ['unanswered', 'Not answered']]} />
+      <Select
+        name="state"
+        label="State"
+        value={values.state}
+        options={[['answered', 'Answered'], ['offered,expired', 'Not answered'], ['offered', 'Offered (open)'], ['expired', 'Expired']]}
+      />
       <Field name="locale" label="Locale" value={values.locale} hint="en-us" />
       <Field name="subject" label="Subject" value={values.subject} hint="zen:ticket:123" />
       <Field name="responder" label="Responder" value={values.responder} hint="user id or email" />
       {values.anonymous && <Field name="anonymous" label="Anonymous id" value={values.anonymous} />}
+      <Field name="assignee" label="Assignee" value={values.assignee} hint="Zendesk user id" />
+      <Field name="group" label="Group" value={values.group} hint="Zendesk group id" />
+      <Field name="brand" label="Brand" value={values.brand} hint="Zendesk brand id" />
+      <Field name="tag" label="Tag" value={values.tag} hint="vip" />
       <Select
         name="method"
         label="Method"

@@ -3,6 +3,7 @@ import { responsesHref } from '@/lib/admin/survey-responses/filters';
 import type { AdminResponseListItem } from '@/lib/admin/survey-responses/list';
 import { ratingText } from '@/lib/admin/survey-info';
 import { TableHead } from '../../_components/table-head';
+import { AttributionLinks } from './detail-parts';
 
 function Responder({ r }: { r: AdminResponseListItem['responder'] }) {
   if (r.id === null) return r.anonymousId ? <>anonymous {r.anonymousId}</> : <span className="admin-muted">none</span>;
@@ -19,7 +20,7 @@ export function ResponsesTable({ rows }: { rows: AdminResponseListItem[] }) {
   return (
     <div className="responses-scroll" role="region" aria-label="Responses" tabIndex={0}>
       <table className="admin-table responses-table">
-        <TableHead columns={['Created (UTC)', 'Survey', 'Rating', 'Category', 'Reason', 'Comment', 'Responder', 'Subjects', 'Locale', 'Method', 'Answered']} />
+        <TableHead columns={['Created (UTC)', 'Survey', 'Rating', 'Category', 'Reason', 'Comment', 'Responder', 'Subjects', 'Assigned', 'Locale', 'Method', 'State']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
@@ -48,12 +49,15 @@ export function ResponsesTable({ rows }: { rows: AdminResponseListItem[] }) {
                   </div>
                 ))}
               </td>
+              <td className="responses-nowrap">
+                <AttributionLinks attribution={r.attribution} />
+              </td>
               <td>{r.locale}</td>
               <td>
                 {r.method}
                 {r.forced && <span className="responses-badge">forced</span>}
               </td>
-              <td>{r.answered ? 'Yes' : 'No'}</td>
+              <td>{r.state}</td>
             </tr>
           ))}
         </tbody>
