@@ -76,6 +76,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  receiver.closeAllConnections();
   await new Promise((resolve) => receiver.close(resolve));
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });

@@ -14,7 +14,7 @@ import { signatureHeaders } from './signing';
 // process sends the same attempt), sends them and records the attempt. A process killed mid-send
 // leaves its lease to run out, and another sends the attempt again: at least once, never lost.
 
-const BATCH = 8;
+const BATCH = 32;
 // Longer than a send can take (twice the timeout, and 5 s more), so a lease never runs out under a
 // live sender; a killed sender's claims are free again this long after it claimed them.
 const leaseMs = () => 2 * env().WEBHOOK_TIMEOUT_MS + 5_000;
