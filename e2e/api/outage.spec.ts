@@ -51,7 +51,7 @@ test.describe('database outage', () => {
 
   test('a database that is down answers 503 in the envelope, and the server recovers by itself', async ({ request }) => {
     // Skipped in the sqlite project: an SQLite file cannot be cut off from a running server the way a
-    // network database can (see the header).
+    // network database can (see the header); and without a PostgreSQL admin URL there is no server to stop.
     test.skip(test.info().project.name !== 'postgres' || !adminUrl, 'PostgreSQL only');
     const direct = new URL(await createDatabase(adminUrl!, name));
     const path = relay(direct);
