@@ -6,6 +6,9 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD needs at least 8 characters').optional(),
   // How long a stopping server may take to finish the requests in flight before it exits anyway.
   SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().max(3600).default(10),
+  // How long an idle kept-alive connection stays open (lib/http/keep-alive.ts): longer than the
+  // idle timeout of the load balancer or client pool in front.
+  KEEP_ALIVE_TIMEOUT_S: z.coerce.number().positive().max(3600).default(65),
   // Failed credentials allowed per client address and kind inside the window (lib/auth/throttle.ts).
   RATE_LIMIT_FAILURES: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(300),
