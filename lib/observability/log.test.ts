@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './log';
+import { censored, createLogger } from './log';
 import { requestIdOf, requestRecord } from './requests';
 
 function captured() {
@@ -68,6 +68,17 @@ describe('the logger', () => {
     const text = lines.join('');
     for (const secret of ['c2VjcmV0LWE=', 'secret-b', 'secret-c', 'secret-d', 'secret-e', 'secret-f', 'secret-g']) expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
+  });
+
+  it("censors inside arrays, leaves the caller's object as it was, and copies nothing when there is nothing to censor", () => {
+    const { log, json } = captured();
+    const fields = { attempts: [{ token: 'secret-h', status: 204 }], route: '/api/health' };
+    log.info(fields, 'something');
+    expect(json()[0]).toMatchObject({ attempts: [{ token: '[redacted]', status: 204 }], route: '/api/health' });
+    expect(fields.attempts[0]!.token).toBe('secret-h');
+    const plain = { route: '/api/health', nested: { status: 200, list: [1, 2] } };
+    expect(censored(plain)).toBe(plain);
+    expect(censored({ a: { b: { c: { token: 'deep' } } } })).toEqual({ a: { b: { c: { token: 'deep' } } } });
   });
 
   it('writes nothing below its level', () => {
