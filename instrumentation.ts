@@ -4,7 +4,8 @@
 // (lib/http/client-address.ts), log and measure every request (lib/observability/requests.ts),
 // migrate (by opening the database), seed an empty one, and on SQLite move WAL checkpoints off the
 // request path (db/sqlite/checkpoints.ts); then deliver webhooks and alert e-mails from the outbox
-// (lib/webhooks/delivery.ts), claiming no more once a stop begins.
+// (lib/webhooks/delivery.ts; webhook requests leave from a thread of their own), claiming no more
+// once a stop begins.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { stopGracefully } = await import('./lib/http/shutdown');
@@ -23,7 +24,8 @@ export async function register() {
     const { startBackgroundCheckpoints } = await import('./db/sqlite/checkpoints');
     startBackgroundCheckpoints();
     const { startDelivery } = await import('./lib/webhooks/delivery');
-    const delivery = startDelivery();
+    const { threadSender } = await import('./lib/webhooks/sender-thread');
+    const delivery = startDelivery({ send: threadSender() });
     stopDelivery = () => void delivery.stop();
   }
 }

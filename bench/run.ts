@@ -2,8 +2,9 @@
 // connections) against `npm start`'s server, each API route beside the trivial route of the same build
 // in the same run. `--db postgres` measures SQLite and PostgreSQL one after the other and prints them
 // side by side; `--workers 1,2` does the same for WEB_CONCURRENCY.
-// `--webhooks 0,3` measures each route without webhooks, then with three active webhooks subscribed to
-// every event (delivered to a receiver in this process), and prints the two side by side.
+// `--webhooks 0,3` measures each route without webhooks and with three active webhooks subscribed to
+// every event (delivered to a receiver in this process), in alternating slices, and prints the two
+// side by side, with how long the deliveries took to arrive after each slice.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -62,7 +63,22 @@ const connections = Number(values.connections);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 
-interface Line { name: string; rps: number; p99: number; errors: number; trivial?: Line; rss?: number; spread?: [number, number] }
+interface Line {
+  name: string;
+  rps: number;
+  p99: number;
+  errors: number;
+  /** Requests answered as expected, and the seconds measured. */
+  ok: number;
+  seconds: number;
+  /** With webhooks: seconds from the end of the slice until every delivery its requests caused had arrived. */
+  drain?: number;
+  /** The req/s of every slice, in order. */
+  slices?: number[];
+  trivial?: Line;
+  rss?: number;
+  spread?: [number, number];
+}
 /** `expect`: the status that counts as success (the page's form post answers 303). */
 type Scenario = { name: string; requests: autocannon.Request[]; expect?: number };
 
@@ -340,7 +356,7 @@ async function measure(s: Scenario, seconds: number): Promise<Line> {
   }));
   const result = await autocannon({ url: base, connections, duration: seconds, requests });
   if (firstError) console.log(`  ${s.name}: first failure: ${firstError}`);
-  return { name: s.name, rps: result.requests.average, p99: result.latency.p99, errors: failures + result.errors };
+  return { name: s.name, rps: result.requests.average, p99: result.latency.p99, errors: failures + result.errors, ok: result.requests.total - failures, seconds };
 }
 
 if (!existsSync('.next/BUILD_ID')) spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
@@ -363,14 +379,14 @@ await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/bench`;
 const EVENT_TYPES = ['offered', 'answered', 'updated', 'rated_bad'].map((t) => `zen:event-type:survey_response.${t}`).concat('zen:event-type:survey.updated');
 
-/** Makes `count` active webhooks subscribed to every event, through the API; returns their ids. */
+/** Makes `count` webhooks subscribed to every event, inactive, through the API; returns their ids. */
 async function addWebhooks(auth: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const res = await fetch(`${base}/api/v2/webhooks`, {
       method: 'POST',
       headers: { authorization: auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ webhook: { name: `bench ${i}`, status: 'active', endpoint: receiverUrl, http_method: 'POST', request_format: 'json', subscriptions: EVENT_TYPES } }),
+      body: JSON.stringify({ webhook: { name: `bench ${i}`, status: 'inactive', endpoint: receiverUrl, http_method: 'POST', request_format: 'json', subscriptions: EVENT_TYPES } }),
     });
     if (res.status !== 201) throw new Error(`creating a webhook answered ${res.status}: ${await res.text()}`);
     ids.push(((await res.json()) as { webhook: { id: string } }).webhook.id);
@@ -378,8 +394,28 @@ async function addWebhooks(auth: string, count: number): Promise<string[]> {
   return ids;
 }
 
+/** The first `count` webhooks active, the others inactive. */
+async function activateWebhooks(auth: string, ids: string[], count: number) {
+  for (const [i, id] of ids.entries()) {
+    const res = await fetch(`${base}/api/v2/webhooks/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ webhook: { status: i < count ? 'active' : 'inactive' } }),
+    });
+    if (res.status !== 204) throw new Error(`updating a webhook answered ${res.status}: ${await res.text()}`);
+  }
+}
+
 async function removeWebhooks(auth: string, ids: string[]) {
   for (const id of ids) await fetch(`${base}/api/v2/webhooks/${id}`, { method: 'DELETE', headers: { authorization: auth } });
+}
+
+/** Seconds until the receiver has had `total` deliveries in all (at most a minute). */
+async function drained(total: number): Promise<number> {
+  const started = performance.now();
+  while (delivered < total && performance.now() - started < 60_000) await new Promise((r) => setTimeout(r, 20));
+  if (delivered < total) console.log(`  ${total - delivered} deliveries still missing a minute after the slice`);
+  return (performance.now() - started) / 1000;
 }
 
 const testPostgres = dbs.includes('postgres') && !process.env.BENCH_POSTGRES_URL && !process.env.TEST_POSTGRES_URL ? await startTestPostgres() : undefined;
@@ -403,27 +439,35 @@ for (const rows of rowCounts) for (const db of dbs) for (const workers of worker
   // This machine drifts and stalls (shared disk and CPU): each route and the trivial route are measured
   // in alternating slices, and each is given its median slice, so both see the same conditions.
   const [trivialScenario, ...routes] = scenarios(ctx);
-  for (const webhooks of webhookCounts) {
-  const hookIds = await addWebhooks(ctx.auth, webhooks);
-  const deliveredBefore = delivered;
-  const lines: Line[] = [];
+  // The webhook counts are measured in alternating slices too (the same webhooks switched on and off
+  // between slices), each slice with webhooks followed by a wait until the receiver has every delivery
+  // its requests caused, so no slice pays for another's deliveries.
+  const hookIds = await addWebhooks(ctx.auth, Math.max(...webhookCounts));
+  const lines = new Map<number, Line[]>(webhookCounts.map((count) => [count, []]));
   for (const s of routes.filter((r) => wanted(r.name))) {
     phase = 0;
-    await measure(s, 2); // warm-up: JIT, caches, first compilation of the route
-    const route: Line[] = [];
+    const route = new Map<number, Line[]>(webhookCounts.map((count) => [count, []]));
     const trivial: Line[] = [];
-    for (let slice = 0; slice < SLICES; slice++) {
-      trivial.push(await measure(trivialScenario!, duration / SLICES));
-      route.push(await measure(s, duration / SLICES));
+    for (let slice = -1; slice < SLICES; slice++) {
+      // Slice -1 is the warm-up: JIT, caches, first compilation of the route.
+      if (slice >= 0) trivial.push(await measure(trivialScenario!, duration / SLICES));
+      for (const count of webhookCounts) {
+        await activateWebhooks(ctx.auth, hookIds, count);
+        const before = delivered;
+        const line = await measure(s, slice < 0 ? 2 : duration / SLICES);
+        if (count > 0) line.drain = await drained(before + count * line.ok);
+        if (slice >= 0) route.get(count)!.push(line);
+      }
     }
-    // Each slice's ratio to the trivial slice just before it: how far this machine's drift moves the ratio.
-    const ratios = route.map((r, i) => (100 * r.rps) / trivial[i]!.rps);
-    lines.push({ ...median(route), trivial: median(trivial), rss: phase, spread: [Math.min(...ratios), Math.max(...ratios)] });
+    for (const count of webhookCounts) {
+      const slices = route.get(count)!;
+      // Each slice's ratio to the trivial slice just before it: how far this machine's drift moves the ratio.
+      const ratios = slices.map((r, i) => (100 * r.rps) / trivial[i]!.rps);
+      lines.get(count)!.push({ ...median(slices), trivial: median(trivial), rss: phase, spread: [Math.min(...ratios), Math.max(...ratios)], slices: slices.map((l) => l.rps) });
+    }
   }
   await removeWebhooks(ctx.auth, hookIds);
-  if (webhooks) console.log(`${webhooks} webhooks: the receiver got ${delivered - deliveredBefore} deliveries while the routes ran`);
-  runs.push({ rows, db, workers, webhooks, lines, rss: 0, workerRss: 0 });
-  }
+  for (const webhooks of webhookCounts) runs.push({ rows, db, workers, webhooks, lines: lines.get(webhooks)!, rss: 0, workerRss: 0 });
   // The export samples the server's RSS itself, without this sampler's pgrep calls on the client's event loop.
   clearInterval(sampler);
   const exported = wanted('CSV export') ? await measureExport(ctx, server.pid!) : undefined;
@@ -472,7 +516,19 @@ if (oneWorker !== moreWorkers) for (const rows of rowCounts) for (const db of db
 if (fewest !== most) for (const db of dbs) compare('scaling', find(fewest, db, oneWorker), find(most, db, oneWorker));
 const [noHooks, mostHooks] = [Math.min(...webhookCounts), Math.max(...webhookCounts)];
 if (noHooks !== mostHooks) {
-  for (const rows of rowCounts) for (const db of dbs) compare('webhooks', find(rows, db, oneWorker, noHooks), find(rows, db, oneWorker, mostHooks));
+  for (const rows of rowCounts) for (const db of dbs) {
+    const [without, withHooks] = [find(rows, db, oneWorker, noHooks), find(rows, db, oneWorker, mostHooks)];
+    compare('webhooks', without, withHooks);
+    // Sustained: the requests of the median slice over its seconds and the wait for its deliveries after it.
+    withHooks?.lines.forEach((l, i) => {
+      const sustained = l.ok / (l.seconds + (l.drain ?? 0));
+      const plain = without!.lines[i]!;
+      // Each slice with webhooks against the slice without them just before it.
+      const pairs = l.slices!.map((rps, j) => (100 * rps) / plain.slices![j]!).sort((a, b) => a - b);
+      console.log(`  ${l.name.padEnd(42)} slice by slice: median ${pairs[Math.floor(pairs.length / 2)]!.toFixed(0)}% (${pairs.map((r) => r.toFixed(0)).join(', ')})`);
+      console.log(`  ${''.padEnd(42)} deliveries all in ${(l.drain ?? 0).toFixed(2)} s after the slice; counting that wait, ${sustained.toFixed(0)} req/s = ${((100 * sustained) / plain.rps).toFixed(0)}% of ${plain.rps.toFixed(0)}`);
+    });
+  }
 }
 receiver.close();
 process.exit(0);

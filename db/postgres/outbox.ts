@@ -1,6 +1,6 @@
 import { toClaimedEmail, toClaimedInvocation, type ClaimedAlertEmail, type ClaimedInvocation, type FinishedAttempt } from '../outbox-rows';
 import { ALERT_EVENT_TYPE, type OutboxEvent } from '../schema';
-import { pool, postgresTransaction, rows, run, type Queryable } from './client';
+import { pool, rows, run, type Queryable } from './client';
 
 /**
  * Common table expressions that record events (webhook_events, their invocations and alert e-mails)
@@ -50,21 +50,45 @@ export async function claimInvocations(input: { now: number; leaseUntil: number;
   return found.map(toClaimedInvocation);
 }
 
-const INSERT_ATTEMPT =
-  'insert into webhook_attempts (invocation_id, status, status_code, duration_ms, completed_at, response_body) ' +
-  'select id, $1, $2, $3, $4, $5 from webhook_invocations where id = $6 and lease_token = $7';
-const FINISH_INVOCATION =
-  'update webhook_invocations set status = $1, attempts = attempts + 1, next_attempt_at = $2, lease_until = 0, lease_token = null, latest_completed_at = $3 ' +
-  'where id = $4 and lease_token = $5 returning webhook_id';
+// One statement for a round's worth of finished attempts (one round trip, one commit), with the
+// effect of finishing them one by one in the order given: each attempt is logged and its invocation
+// moved on only while this worker holds its lease (`finished`); a webhook is failing from the first
+// failure after its last success (kept when it was failing already), healthy when its last attempt
+// succeeded.
+const FINISH_ATTEMPTS =
+  'with input as (select * from unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::int[], $6::bigint[], $7::text[], $8::text[], $9::bigint[]) ' +
+  'with ordinality as t(id, lease_token, attempt_status, status_code, duration_ms, completed_at, response_body, next_status, next_attempt_at, ord)), ' +
+  'finished as (update webhook_invocations i set status = t.next_status, attempts = i.attempts + 1, next_attempt_at = t.next_attempt_at, ' +
+  'lease_until = 0, lease_token = null, latest_completed_at = t.completed_at from input t where i.id = t.id and i.lease_token = t.lease_token ' +
+  'returning i.id, i.webhook_id), ' +
+  'logged as (insert into webhook_attempts (invocation_id, status, status_code, duration_ms, completed_at, response_body) ' +
+  'select t.id, t.attempt_status, t.status_code, t.duration_ms, t.completed_at, t.response_body from input t join finished f on f.id = t.id order by t.ord), ' +
+  'outcomes as (select f.webhook_id, t.attempt_status, t.completed_at, t.ord, ' +
+  "max(t.ord) filter (where t.attempt_status = 'success') over (partition by f.webhook_id) as last_success from finished f join input t on t.id = f.id), " +
+  'health as (select webhook_id, max(last_success) as last_success, ' +
+  "min(completed_at) filter (where attempt_status = 'failed' and ord > coalesce(last_success, 0)) as failed_at from outcomes group by webhook_id), " +
+  'marked as (update webhooks w set failing_since = case when h.failed_at is null then null when h.last_success is null then coalesce(w.failing_since, h.failed_at) else h.failed_at end ' +
+  'from health h where w.id = h.webhook_id and ((h.failed_at is null and w.failing_since is not null) ' +
+  'or (h.failed_at is not null and h.last_success is null and w.failing_since is null) ' +
+  'or (h.failed_at is not null and h.last_success is not null and w.failing_since is distinct from h.failed_at))) ' +
+  'select id from finished';
 
-export async function finishInvocationAttempt({ invocationId, leaseToken, attempt: a, next }: FinishedAttempt): Promise<boolean> {
-  return postgresTransaction(async (client) => {
-    if ((await run(client, INSERT_ATTEMPT, [a.status, a.statusCode, a.durationMs, a.completedAt, a.responseBody, invocationId, leaseToken])) === 0) return false;
-    const [webhook] = await rows<[string]>(client, FINISH_INVOCATION, [next.status, next.status === 'pending' ? next.nextAttemptAt : 0, a.completedAt, invocationId, leaseToken]);
-    if (webhook && a.status === 'success') await run(client, 'update webhooks set failing_since = null where id = $1 and failing_since is not null', [webhook[0]]);
-    if (webhook && a.status === 'failed') await run(client, 'update webhooks set failing_since = $1 where id = $2 and failing_since is null', [a.completedAt, webhook[0]]);
-    return true;
-  });
+export async function finishInvocationAttempts(finished: readonly FinishedAttempt[]): Promise<boolean[]> {
+  if (finished.length === 0) return [];
+  const column = <T>(pick: (f: FinishedAttempt) => T) => finished.map(pick);
+  const recorded = await rows<[string | number]>(await pool(), FINISH_ATTEMPTS, [
+    column((f) => f.invocationId),
+    column((f) => f.leaseToken),
+    column((f) => f.attempt.status),
+    column((f) => f.attempt.statusCode),
+    column((f) => f.attempt.durationMs),
+    column((f) => f.attempt.completedAt),
+    column((f) => f.attempt.responseBody),
+    column((f) => f.next.status),
+    column((f) => (f.next.status === 'pending' ? f.next.nextAttemptAt : 0)),
+  ]);
+  const ids = new Set(recorded.map(([id]) => Number(id)));
+  return finished.map((f) => ids.has(f.invocationId));
 }
 
 const CLAIM_EMAILS =

@@ -90,18 +90,23 @@ export async function claimInvocations(input: { now: number; leaseUntil: number;
   );
 }
 
-/** Logs an attempt and moves its invocation on; nothing happens when the lease was lost (another worker owns it now). */
-export async function finishInvocationAttempt({ invocationId, leaseToken, attempt, next }: FinishedAttempt): Promise<boolean> {
+/**
+ * Logs attempts and moves their invocations on, all in one transaction (one commit for a round's
+ * worth of deliveries), in the order given; for each, whether it was recorded: nothing happens to an
+ * invocation whose lease was lost (another worker owns it now).
+ */
+export async function finishInvocationAttempts(finished: readonly FinishedAttempt[]): Promise<boolean[]> {
   return serialized(() =>
     writer()
       .$client.transaction(() => {
         const s = statements();
-        const a = attempt;
-        if (s.insertAttempt.run(a.status, a.statusCode, a.durationMs, a.completedAt, a.responseBody, invocationId, leaseToken).changes === 0) return false;
-        s.finishInvocation.run(next.status, next.status === 'pending' ? next.nextAttemptAt : 0, a.completedAt, invocationId, leaseToken);
-        if (a.status === 'success') s.webhookSucceeded.run(invocationId);
-        else s.webhookFailed.run(a.completedAt, invocationId);
-        return true;
+        return finished.map(({ invocationId, leaseToken, attempt: a, next }) => {
+          if (s.insertAttempt.run(a.status, a.statusCode, a.durationMs, a.completedAt, a.responseBody, invocationId, leaseToken).changes === 0) return false;
+          s.finishInvocation.run(next.status, next.status === 'pending' ? next.nextAttemptAt : 0, a.completedAt, invocationId, leaseToken);
+          if (a.status === 'success') s.webhookSucceeded.run(invocationId);
+          else s.webhookFailed.run(a.completedAt, invocationId);
+          return true;
+        });
       })
       .immediate(),
   );
