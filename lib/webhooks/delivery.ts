@@ -6,6 +6,7 @@ import { countDelivery } from '../observability/metrics';
 import { sendAlertEmail, smtpConfigured } from './alerts';
 import { groupCommit } from './group-commit';
 import { nextAfter } from './retry';
+import { MAX_CONCURRENT_SENDS } from './send';
 import { sendInvocation, type InvocationSender } from './send-invocation';
 
 // Delivery runs in every app server process (no other service to run): each worker looks for due
@@ -16,7 +17,8 @@ import { sendInvocation, type InvocationSender } from './send-invocation';
 // recording stay here, on the process's database connection.
 
 const BATCH = 32;
-const IN_FLIGHT = 4 * BATCH;
+// Never more than an endpoint's sockets (send.ts), so no send waits for a socket.
+const IN_FLIGHT = MAX_CONCURRENT_SENDS;
 const BUSY_POLL_MS = 50;
 // Longer than a send can take (twice the timeout, and 5 s more), so a lease never runs out under a
 // live sender; a killed sender's claims are free again this long after it claimed them.

@@ -12,9 +12,15 @@ export const RESPONSE_BODY_LIMIT = 1024;
 // Kept-alive connections per endpoint: a busy webhook is sent many requests, and a new connection (and
 // TLS handshake) for each cost the server more than the request itself. A socket is opened only to
 // an address the guard checked, so reusing it never reaches another address.
+//
+// As many sockets per endpoint as the delivery loop keeps sends in flight (delivery.ts): each send's
+// timeout runs from the moment it is made, so a send queued behind a slow endpoint's busy sockets
+// would time out without ever leaving, and its lease (twice the timeout) must outlast every send.
+// New sockets open only while all open ones are busy, so a fast endpoint gets a few.
+export const MAX_CONCURRENT_SENDS = 128;
 const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 16, timeout: 30_000 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 16, timeout: 30_000 }),
+  'http:': new http.Agent({ keepAlive: true, maxSockets: MAX_CONCURRENT_SENDS, timeout: 30_000 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: MAX_CONCURRENT_SENDS, timeout: 30_000 }),
 };
 
 export interface SendOutcome {
