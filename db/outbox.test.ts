@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { migrateDb } from './client';
 import { claimInvocations, finishInvocationAttempts, recordEvents, type ClaimedInvocation, type FinishedAttempt } from './outbox';
-import { findWebhook, insertWebhook, listAttempts, listInvocations, type NewWebhook } from './webhooks';
+import { webhookMaker } from './webhook-fixtures';
+import { findWebhook, insertWebhook, listAttempts, listInvocations } from './webhooks';
 
 // Runs on both databases (vitest.config.ts), each file on a database of its own: finishing a round's
 // attempts together has the effect of finishing them one by one, in order.
 
 const TYPE = 'zen:event-type:survey_response.answered';
 const T0 = 1_800_000_000_000;
-let n = 0;
-const webhook = (fields: Partial<NewWebhook> = {}): NewWebhook => ({
-  id: `01HYYYYYYYYYYYYYYYYYYYY${String(++n).padStart(3, '0')}`,
-  name: `hook ${n}`,
-  description: '',
-  status: 'active',
-  endpoint: 'https://example.com/hook',
-  httpMethod: 'POST',
-  requestFormat: 'json',
-  authentication: null,
-  signingSecret: 'secret',
-  createdBy: 1,
-  updatedBy: 1,
-  createdAt: T0,
-  updatedAt: T0,
-  ...fields,
-});
+const webhook = webhookMaker('01HYYYYYYYYYYYYYYYYYYYY', T0).make;
 
 const done = (invocation: ClaimedInvocation, leaseToken: string, ok: boolean, at: number): FinishedAttempt => ({
   invocationId: invocation.id,

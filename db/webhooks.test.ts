@@ -12,33 +12,15 @@ import {
   replayInvocation,
   setSigningSecret,
   updateWebhook,
-  type NewWebhook,
 } from './webhooks';
+import { webhookMaker } from './webhook-fixtures';
 
 // Runs on both databases (vitest.config.ts): the same rows and the same orders from each.
 
 const ANSWERED = 'zen:event-type:survey_response.answered';
 const OFFERED = 'zen:event-type:survey_response.offered';
-let n = 0;
-const newWebhook = (fields: Partial<NewWebhook> = {}): NewWebhook => {
-  const at = 1_700_000_000_000 + ++n;
-  return {
-    id: `01HZZZZZZZZZZZZZZZZZZZZ${String(n).padStart(3, '0')}`,
-    name: `hook ${n}`,
-    description: '',
-    status: 'active',
-    endpoint: 'https://example.com/hook',
-    httpMethod: 'POST',
-    requestFormat: 'json',
-    authentication: null,
-    signingSecret: 'secret',
-    createdBy: 1,
-    updatedBy: 1,
-    createdAt: at,
-    updatedAt: at,
-    ...fields,
-  };
-};
+const webhooks = webhookMaker('01HZZZZZZZZZZZZZZZZZZZZ', 1_700_000_000_000);
+const newWebhook = webhooks.make;
 
 describe('webhooks', () => {
   it('keeps a webhook with its subscriptions, and replaces them on update', async () => {
@@ -77,7 +59,9 @@ describe('webhooks', () => {
 
   it('lists invocations newest first, and a replay is a new pending one of the same event', async () => {
     await migrateDb();
-    const hook = await insertWebhook({ webhook: newWebhook(), subscriptions: [`zen:event-type:test.${n}`] });
+    const made = newWebhook();
+    const n = webhooks.made();
+    const hook = await insertWebhook({ webhook: made, subscriptions: [`zen:event-type:test.${n}`] });
     const at = Date.now();
     const events = [1, 2, 3].map((i) => ({ id: `01J0000000000000000000${String(n).padStart(2, '0')}${i}X`.slice(0, 26), type: `zen:event-type:test.${n}`, subject: 's', body: '{}', at: at + i }));
     // One at a time: the ids of invocations recorded together are in no promised order.
