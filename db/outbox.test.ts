@@ -1,6 +1,8 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { migrateDb } from './client';
+import { isPostgres, migrateDb } from './client';
 import { claimInvocations, finishInvocationAttempts, recordEvents, type ClaimedInvocation, type FinishedAttempt } from './outbox';
+import { databaseUrl } from './url';
 import { webhookMaker } from './webhook-fixtures';
 import { findWebhook, insertWebhook, listAttempts, listInvocations } from './webhooks';
 
@@ -70,5 +72,36 @@ describe('finishing attempts together', () => {
     expect(await finishInvocationAttempts([done(retry[1]!, 'lease-2', true, T0 + 2_200)])).toEqual([true]);
     expect(await failingSince(failTwice!)).toBeNull();
     expect(await finishInvocationAttempts([])).toEqual([]);
+  });
+});
+
+describe.skipIf(!isPostgres())('finishing attempts beside a transaction that locks the other way round', () => {
+  it('runs again when PostgreSQL ends the deadlock by rolling the finish back', async () => {
+    await migrateDb();
+    const hook = await insertWebhook({ webhook: webhookMaker('01HZZZZZZZZZZZZZZZZZZZZ', T0).make(), subscriptions: [TYPE] });
+    await recordEvents([{ id: '01J2222222222222222222222A', type: TYPE, subject: 's', body: '{}', at: T0 }]);
+    // (The invocations the test above left pending are claimed too.)
+    const claimed = (await claimInvocations({ now: T0 + 10, leaseUntil: T0 + 60_000, leaseToken: 'lease-d', limit: 100 })).find((c) => c.webhookId === hook.id);
+    // Another transaction holds the webhook's row, as deleting the webhook does before its invocations.
+    const other = new pg.Client({ connectionString: databaseUrl() });
+    await other.connect();
+    try {
+      // It waits long before looking for a deadlock, so the finish (waiting first) is the one rolled back.
+      await other.query("set deadlock_timeout = '10s'");
+      await other.query('begin');
+      await other.query('select 1 from webhooks where id = $1 for update', [hook.id]);
+      // A failure changes the webhook's health: the finish locks the invocation, then waits for the webhook.
+      const finishing = finishInvocationAttempts([done(claimed!, 'lease-d', false, T0 + 100)]);
+      await expect.poll(async () => (await other.query('select count(*)::int as n from pg_locks where not granted')).rows[0].n, { timeout: 5_000 }).toBe(1);
+      // Now the other transaction wants the invocation: a deadlock, and the finish is rolled back.
+      const locking = other.query('select 1 from webhook_invocations where id = $1 for update', [claimed!.id]);
+      await locking;
+      await other.query('commit');
+      expect(await finishing).toEqual([true]);
+    } finally {
+      await other.end();
+    }
+    expect(await listAttempts({ invocationId: claimed!.id })).toMatchObject([{ status: 'failed', statusCode: 500 }]);
+    expect((await findWebhook({ id: hook.id }))!.failingSince).toBe(T0 + 100);
   });
 });

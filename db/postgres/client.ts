@@ -162,6 +162,24 @@ export async function run(on: Queryable, text: string, values: unknown[] = []): 
 }
 
 const ATTEMPTS = 3;
+const retryPause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+
+/**
+ * One statement on the pool (atomic by itself), run again like a transaction (below) when
+ * PostgreSQL rolled it back for a deadlock or a serialization failure: a statement that locks rows
+ * of two tables can meet a transaction that locks them in the other order (deleting a webhook locks
+ * its row, then its invocations).
+ */
+export async function retried<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+      await retryPause(attempt);
+    }
+  }
+}
 
 /**
  * A transaction on one pooled connection; rolled back when `work` throws. Two transactions that
@@ -198,7 +216,7 @@ export async function postgresTransaction<T>(work: (client: pg.PoolClient) => Pr
       );
       client.release(broken);
       if (attempt < ATTEMPTS && isRetryable(error)) {
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        await retryPause(attempt);
         continue;
       }
       throw error;

@@ -1,6 +1,6 @@
 import { toClaimedEmail, toClaimedInvocation, type ClaimedAlertEmail, type ClaimedInvocation, type FinishedAttempt } from '../outbox-rows';
 import { ALERT_EVENT_TYPE, type OutboxEvent } from '../schema';
-import { pool, rows, run, type Queryable } from './client';
+import { pool, retried, rows, run, type Queryable } from './client';
 
 /**
  * Common table expressions that record events (webhook_events, their invocations and alert e-mails)
@@ -76,7 +76,7 @@ const FINISH_ATTEMPTS =
 export async function finishInvocationAttempts(finished: readonly FinishedAttempt[]): Promise<boolean[]> {
   if (finished.length === 0) return [];
   const column = <T>(pick: (f: FinishedAttempt) => T) => finished.map(pick);
-  const recorded = await rows<[string | number]>(await pool(), FINISH_ATTEMPTS, [
+  const values = [
     column((f) => f.invocationId),
     column((f) => f.leaseToken),
     column((f) => f.attempt.status),
@@ -86,7 +86,10 @@ export async function finishInvocationAttempts(finished: readonly FinishedAttemp
     column((f) => f.attempt.responseBody),
     column((f) => f.next.status),
     column((f) => (f.next.status === 'pending' ? f.next.nextAttemptAt : 0)),
-  ]);
+  ];
+  // It locks the invocations, then (for a change of health) their webhooks: deleting a webhook locks
+  // the other way round, and PostgreSQL may roll this statement back to end the deadlock.
+  const recorded = await retried(async () => rows<[string | number]>(await pool(), FINISH_ATTEMPTS, values));
   const ids = new Set(recorded.map(([id]) => Number(id)));
   return finished.map((f) => ids.has(f.invocationId));
 }

@@ -18,5 +18,12 @@ const answer = (id: number, outcome: InvocationOutcome) => {
 };
 
 parentPort!.on('message', (batch: { id: number; invocation: ClaimedInvocation }[]) => {
-  for (const { id, invocation } of batch) void sendInvocation(invocation).then((outcome) => answer(id, outcome));
+  for (const { id, invocation } of batch) {
+    // sendInvocation never throws by design; should it, the send is still answered (a failed attempt,
+    // tried again) rather than left for its lease to run out.
+    void sendInvocation(invocation).then(
+      (outcome) => answer(id, outcome),
+      (error: unknown) => answer(id, { statusCode: null, body: `Not sent: ${error instanceof Error ? error.message : String(error)}`, durationMs: 0 }),
+    );
+  }
 });
