@@ -3,11 +3,9 @@
 // in the same run. `--db postgres` measures SQLite and PostgreSQL one after the other and prints them
 // side by side; `--workers 1,2` does the same for WEB_CONCURRENCY.
 // `--webhooks 0,3` measures each route without webhooks and with three active webhooks subscribed to
-// every event (delivered to a receiver in this process), in alternating slices, and prints the two
+// every event (delivered to a receiver in a process of its own), in alternating slices, and prints the two
 // side by side, with how long the deliveries took to arrive after each slice.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -366,17 +364,17 @@ const runs: Run[] = [];
 const label = (r: Pick<Run, 'rows' | 'db' | 'workers' | 'webhooks'>) =>
   `${r.rows} rows, ${r.db}, WEB_CONCURRENCY=${r.workers}${r.webhooks ? `, ${r.webhooks} webhooks` : ''}`;
 
-// The receiver of the bench's webhooks: answers 204 at once and counts what it gets.
-let delivered = 0;
-const receiver = createServer((request, response) => {
-  request.resume();
-  request.on('end', () => {
-    delivered++;
-    response.writeHead(204).end();
-  });
-});
-await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/bench`;
+// The receiver of the bench's webhooks, a process of its own (bench/receiver.ts): it answers 204 at
+// once and counts what it gets, off the load generator's thread.
+const receiver = fork('bench/receiver.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const fromReceiver = () => new Promise<Record<string, number>>((resolve) => receiver.once('message', resolve));
+const receiverUrl = `http://127.0.0.1:${(await fromReceiver()).port}/bench`;
+/** How many deliveries the receiver has had so far. */
+async function delivered(): Promise<number> {
+  const answer = fromReceiver();
+  receiver.send('count');
+  return (await answer).delivered!;
+}
 const EVENT_TYPES = ['offered', 'answered', 'updated', 'rated_bad'].map((t) => `zen:event-type:survey_response.${t}`).concat('zen:event-type:survey.updated');
 
 /** Makes `count` webhooks subscribed to every event, inactive, through the API; returns their ids. */
@@ -413,8 +411,12 @@ async function removeWebhooks(auth: string, ids: string[]) {
 /** Seconds until the receiver has had `total` deliveries in all (at most a minute). */
 async function drained(total: number): Promise<number> {
   const started = performance.now();
-  while (delivered < total && performance.now() - started < 60_000) await new Promise((r) => setTimeout(r, 20));
-  if (delivered < total) console.log(`  ${total - delivered} deliveries still missing a minute after the slice`);
+  let got = await delivered();
+  while (got < total && performance.now() - started < 60_000) {
+    await new Promise((r) => setTimeout(r, 20));
+    got = await delivered();
+  }
+  if (got < total) console.log(`  ${total - got} deliveries still missing a minute after the slice`);
   return (performance.now() - started) / 1000;
 }
 
@@ -453,7 +455,7 @@ for (const rows of rowCounts) for (const db of dbs) for (const workers of worker
       if (slice >= 0) trivial.push(await measure(trivialScenario!, duration / SLICES));
       for (const count of webhookCounts) {
         await activateWebhooks(ctx.auth, hookIds, count);
-        const before = delivered;
+        const before = await delivered();
         const line = await measure(s, slice < 0 ? 2 : duration / SLICES);
         if (count > 0) line.drain = await drained(before + count * line.ok);
         if (slice >= 0) route.get(count)!.push(line);
@@ -530,5 +532,5 @@ if (noHooks !== mostHooks) {
     });
   }
 }
-receiver.close();
+receiver.disconnect();
 process.exit(0);
