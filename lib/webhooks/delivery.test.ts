@@ -223,6 +223,27 @@ describe('webhook outbox and delivery', () => {
     expect(failing!.failing_since).not.toBeNull();
   });
 
+  it('records a send that could not be made (its sender thread stopped) as a failed attempt, tried again, not left to its lease', async () => {
+    const s = await survey();
+    const hook = await webhook([EVENT_TYPES.offered]);
+    await offer(s.id);
+    const now = Date.now();
+    await deliverDue(now, () => Promise.reject(new Error('the webhook sender thread stopped (exit code 1)')));
+    const [invocation] = await sql<{ status: string; attempts: number; lease_token: string | null; next_attempt_at: number }>(
+      'select status, attempts, lease_token, next_attempt_at from webhook_invocations where webhook_id = ?',
+      hook.id,
+    );
+    expect(invocation).toMatchObject({ status: 'pending', attempts: 1, lease_token: null });
+    const [attempt] = await sql<{ status: string; response_body: string }>(
+      'select a.status, a.response_body from webhook_attempts a join webhook_invocations i on i.id = a.invocation_id where i.webhook_id = ?',
+      hook.id,
+    );
+    expect(attempt).toEqual({ status: 'failed', response_body: 'Not sent: the webhook sender thread stopped (exit code 1)' });
+    received = [];
+    await drain(Number(invocation!.next_attempt_at));
+    expect(received.filter((r) => r.headers['x-zendesk-webhook-id'] === hook.id)).toHaveLength(1);
+  });
+
   it('never hands the same invocation to two workers at once', async () => {
     const s = await survey();
     const hook = await webhook([EVENT_TYPES.offered]);

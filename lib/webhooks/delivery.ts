@@ -30,7 +30,14 @@ const finishInvocationAttempt = groupCommit(finishInvocationAttempts);
 /** Sends one claimed invocation (with `send`) and records the attempt. */
 export async function deliverInvocation(invocation: ClaimedInvocation, leaseToken: string, send: InvocationSender = sendInvocation): Promise<void> {
   const { WEBHOOK_RETRY_BASE_MS: baseMs, WEBHOOK_RETRY_WINDOW_MS: windowMs } = env();
-  const outcome = await send(invocation);
+  // A send that could not be made (the sender thread stopped under it) is a failed attempt, tried
+  // again after the backoff, rather than left for its lease to run out.
+  const outcome = await send(invocation).catch((error: unknown) => ({
+    statusCode: null,
+    body: `Not sent: ${error instanceof Error ? error.message : String(error)}`,
+    durationMs: 0,
+    retryAfter: undefined,
+  }));
   const now = Date.now();
   const attempts = invocation.attempts + 1;
   // An inactive webhook's invocation ends here; it can be replayed once the webhook is active again.
