@@ -80,7 +80,9 @@ const webServer: PlaywrightTestConfig['webServer'] = targets
   .filter((target) => projectChosen(chosen, target.name))
   .map((target) => ({
     name: target.name,
-    command: `tsx e2e/support/prepare.ts && next start -p ${target.port}`,
+    // The server's log (pino, on stdout) goes to .test-data/<project>-server.log: a failed delivery or
+    // a 5xx leaves its reason there, without flooding the test report.
+    command: `tsx e2e/support/prepare.ts && mkdir -p .test-data && next start -p ${target.port} > .test-data/${target.name}-server.log`,
     url: `http://127.0.0.1:${target.port}/api/health`,
     reuseExistingServer: false,
     // Both servers build their databases and start at once on a 2-core machine.
