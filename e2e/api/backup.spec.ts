@@ -34,8 +34,7 @@ async function inDirectory(work: (dir: string) => Promise<void>): Promise<void> 
 }
 
 test('a backup taken while the server takes writes checks whole, and so does its restore into a new file', async ({ request }) => {
-  // Skipped in the postgres project: this command copies an SQLite file; PostgreSQL is backed up with pg_dump.
-  // Skipped on PostgreSQL: backup and restore copy a SQLite file (SQLITE_ONLY says so in the report).
+  // Skipped on PostgreSQL: backup and restore copy an SQLite file; PostgreSQL is backed up with pg_dump.
   test.skip(test.info().project.name !== 'sqlite', SQLITE_ONLY);
   const survey = await defaultSurvey(request);
   await inDirectory(async (dir) => {
@@ -82,8 +81,7 @@ test('a backup taken while the server takes writes checks whole, and so does its
 });
 
 test('backup never replaces a file unless told to with --force', async () => {
-  // Skipped in the postgres project: this command copies an SQLite file; PostgreSQL is backed up with pg_dump.
-  // Skipped on PostgreSQL: backup and restore copy a SQLite file (SQLITE_ONLY says so in the report).
+  // Skipped on PostgreSQL: backup and restore copy an SQLite file; PostgreSQL is backed up with pg_dump.
   test.skip(test.info().project.name !== 'sqlite', SQLITE_ONLY);
   await inDirectory(async (dir) => {
     const file = path.join(dir, 'taken.db');
@@ -102,8 +100,7 @@ test('backup never replaces a file unless told to with --force', async () => {
 });
 
 test('a truncated backup fails check with exit code 1, and restore refuses it', async () => {
-  // Skipped in the postgres project: this command copies an SQLite file; PostgreSQL is backed up with pg_dump.
-  // Skipped on PostgreSQL: backup and restore copy a SQLite file (SQLITE_ONLY says so in the report).
+  // Skipped on PostgreSQL: backup and restore copy an SQLite file; PostgreSQL is backed up with pg_dump.
   test.skip(test.info().project.name !== 'sqlite', SQLITE_ONLY);
   await inDirectory(async (dir) => {
     const file = path.join(dir, 'backup.db');

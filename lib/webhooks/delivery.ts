@@ -7,7 +7,7 @@ import { sendAlertEmail, smtpConfigured } from './alerts';
 import { groupCommit } from './group-commit';
 import { nextAfter } from './retry';
 import { MAX_CONCURRENT_SENDS } from './send';
-import { sendInvocation, type InvocationSender } from './send-invocation';
+import { notSent, sendInvocation, type InvocationSender } from './send-invocation';
 
 // Delivery runs in every app server process (no other service to run): each worker looks for due
 // invocations and alert e-mails every WEBHOOK_POLL_MS, claims a few under a lease (so no other
@@ -32,12 +32,7 @@ export async function deliverInvocation(invocation: ClaimedInvocation, leaseToke
   const { WEBHOOK_RETRY_BASE_MS: baseMs, WEBHOOK_RETRY_WINDOW_MS: windowMs } = env();
   // A send that could not be made (the sender thread stopped under it) is a failed attempt, tried
   // again after the backoff, rather than left for its lease to run out.
-  const outcome = await send(invocation).catch((error: unknown) => ({
-    statusCode: null,
-    body: `Not sent: ${error instanceof Error ? error.message : String(error)}`,
-    durationMs: 0,
-    retryAfter: undefined,
-  }));
+  const outcome = await send(invocation).catch(notSent);
   const now = Date.now();
   const attempts = invocation.attempts + 1;
   // An inactive webhook's invocation ends here; it can be replayed once the webhook is active again.

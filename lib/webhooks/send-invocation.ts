@@ -14,6 +14,11 @@ export interface InvocationOutcome {
   retryAfter?: string;
 }
 
+/** The outcome of a send that could not be made (it threw, or its thread stopped): a failed attempt, tried again. */
+export function notSent(error: unknown): InvocationOutcome {
+  return { statusCode: null, body: `Not sent: ${error instanceof Error ? error.message : String(error)}`, durationMs: 0 };
+}
+
 /** Sends one claimed invocation; never throws (every outcome is an attempt to record). */
 export type InvocationSender = (invocation: ClaimedInvocation) => Promise<InvocationOutcome>;
 

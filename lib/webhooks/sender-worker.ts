@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { ClaimedInvocation } from '@/db/outbox';
-import { sendInvocation, type InvocationOutcome } from './send-invocation';
+import { notSent, sendInvocation, type InvocationOutcome } from './send-invocation';
 
 // The sender thread's entry (sender-thread.ts starts it): sends each invocation it is handed and
 // answers with the outcome under the same number. Outcomes that arrive in the same turn of the event
@@ -36,7 +36,7 @@ parentPort!.on('message', (batch: { id: number; invocation: ClaimedInvocation }[
     // tried again) rather than left for its lease to run out.
     void sendInvocation(invocation).then(
       (outcome) => answer(id, outcome),
-      (error: unknown) => answer(id, { statusCode: null, body: `Not sent: ${error instanceof Error ? error.message : String(error)}`, durationMs: 0 }),
+      (error: unknown) => answer(id, notSent(error)),
     );
   }
 });
