@@ -30,6 +30,7 @@ import { serverEnv } from '../scripts/server-env';
 import { displayLocale } from '@/lib/i18n/locales';
 import { download, plainExport, type Download } from './export';
 import { startTestPostgres } from '../scripts/test-postgres';
+import { addSpent, cpuBetween, cpuSnapshot, describeSpent, type CpuSpent } from './cpu';
 
 const { values } = parseArgs({
   options: {
@@ -74,6 +75,8 @@ interface Line {
   /** The req/s of every slice, in order. */
   slices?: number[];
   trivial?: Line;
+  /** Where the CPU time of every slice went (bench/cpu.ts), and the requests those slices answered. */
+  cpu?: { spent: CpuSpent; requests: number };
   rss?: number;
   spread?: [number, number];
 }
@@ -450,22 +453,41 @@ for (const rows of rowCounts) for (const db of dbs) for (const workers of worker
     phase = 0;
     const route = new Map<number, Line[]>(webhookCounts.map((count) => [count, []]));
     const trivial: Line[] = [];
+    // CPU time by role over all measured slices (with webhooks: until their deliveries are in).
+    const cpu = new Map<number | 'trivial', { spent?: CpuSpent; requests: number }>();
+    const account = (key: number | 'trivial', from: ReturnType<typeof cpuSnapshot>, requests: number) => {
+      const sum = cpu.get(key) ?? { requests: 0 };
+      cpu.set(key, { spent: addSpent(sum.spent, cpuBetween(from, cpuSnapshot(server.pid!, receiver.pid))), requests: sum.requests + requests });
+    };
     for (let slice = -1; slice < SLICES; slice++) {
       // Slice -1 is the warm-up: JIT, caches, first compilation of the route.
-      if (slice >= 0) trivial.push(await measure(trivialScenario!, duration / SLICES));
+      if (slice >= 0) {
+        const from = cpuSnapshot(server.pid!, receiver.pid);
+        const line = await measure(trivialScenario!, duration / SLICES);
+        account('trivial', from, line.ok);
+        trivial.push(line);
+      }
       for (const count of webhookCounts) {
         await activateWebhooks(ctx.auth, hookIds, count);
         const before = await delivered();
+        const from = cpuSnapshot(server.pid!, receiver.pid);
         const line = await measure(s, slice < 0 ? 2 : duration / SLICES);
         if (count > 0) line.drain = await drained(before + count * line.ok);
-        if (slice >= 0) route.get(count)!.push(line);
+        if (slice >= 0) {
+          account(count, from, line.ok);
+          route.get(count)!.push(line);
+        }
       }
     }
+    const cpuOf = (key: number | 'trivial') => {
+      const { spent, requests } = cpu.get(key)!;
+      return { spent: spent!, requests };
+    };
     for (const count of webhookCounts) {
       const slices = route.get(count)!;
       // Each slice's ratio to the trivial slice just before it: how far this machine's drift moves the ratio.
       const ratios = slices.map((r, i) => (100 * r.rps) / trivial[i]!.rps);
-      lines.get(count)!.push({ ...median(slices), trivial: median(trivial), rss: phase, spread: [Math.min(...ratios), Math.max(...ratios)], slices: slices.map((l) => l.rps) });
+      lines.get(count)!.push({ ...median(slices), cpu: cpuOf(count), trivial: { ...median(trivial), cpu: cpuOf('trivial') }, rss: phase, spread: [Math.min(...ratios), Math.max(...ratios)], slices: slices.map((l) => l.rps) });
     }
   }
   await removeWebhooks(ctx.auth, hookIds);
@@ -490,6 +512,10 @@ for (const rows of rowCounts) for (const db of dbs) for (const workers of worker
       `  ${t.rps.toFixed(0).padStart(6)}, ${String(t.p99).padStart(4)} ms`.padEnd(21) +
       `${((100 * l.rps) / t.rps).toFixed(0)}%`.padStart(6) + `${l.spread![0].toFixed(0)}–${l.spread![1].toFixed(0)}%`.padStart(10) + (l.p99 / Math.max(1, t.p99)).toFixed(1).padStart(6) + String(l.errors).padStart(8) + (l.rss ?? 0).toFixed(0).padStart(8));
   }
+  console.log('CPU time per request answered, over all slices (request: the server processes\' main threads; threads: their other threads; database: PostgreSQL\'s processes; bench: the load generator; rest: the rest of the machine):');
+  const trivialCpu = lines.map((l) => l.trivial!.cpu!);
+  console.log(`  ${'trivial GET /api/health (all its slices)'.padEnd(42)}${describeSpent(trivialCpu.reduce<CpuSpent | undefined>((a, c) => addSpent(a, c.spent), undefined)!, trivialCpu.reduce((n, c) => n + c.requests, 0))}`);
+  for (const l of lines) console.log(`  ${l.name.padEnd(42)}${describeSpent(l.cpu!.spent, l.cpu!.requests)}`);
   }
 }
 await testPostgres?.stop();
