@@ -38,6 +38,8 @@ function isPostgres(pid: string): boolean {
 
 export interface CpuSnapshot {
   ticks: Record<Role, number>;
+  /** PostgreSQL's processes by pid: a backend that exits between two snapshots takes its counter with it. */
+  database: Map<number, number>;
   /** Machine-wide: all ticks and idle ticks, over every core. */
   machine: { total: number; idle: number };
   at: number;
@@ -51,7 +53,8 @@ export function cpuSnapshot(serverPid: number, receiverPid: number | undefined):
       ticks[Number(tid) === pid ? 'request' : 'threads'] += ticksOf(read(`/proc/${pid}/task/${tid}/stat`));
     }
   }
-  for (const pid of readdirSafe('/proc')) if (/^\d+$/.test(pid) && isPostgres(pid)) ticks.database += ticksOf(read(`/proc/${pid}/stat`));
+  const database = new Map<number, number>();
+  for (const pid of readdirSafe('/proc')) if (/^\d+$/.test(pid) && isPostgres(pid)) database.set(Number(pid), ticksOf(read(`/proc/${pid}/stat`)));
   const usage = process.cpuUsage();
   ticks.bench = ((usage.user + usage.system) / 1e6) * HZ;
   if (receiverPid) ticks.receiver = ticksOf(read(`/proc/${receiverPid}/stat`));
@@ -59,7 +62,7 @@ export function cpuSnapshot(serverPid: number, receiverPid: number | undefined):
   // user nice system idle iowait irq softirq steal
   const total = cpu.reduce((a, b) => a + b, 0);
   const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
-  return { ticks, machine: { total, idle }, at: performance.now() };
+  return { ticks, database, machine: { total, idle }, at: performance.now() };
 }
 
 function readdirSafe(path: string): string[] {
@@ -81,6 +84,8 @@ export interface CpuSpent {
 export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): CpuSpent {
   const seconds = {} as Record<Role, number>;
   for (const role of ROLES) seconds[role] = (b.ticks[role] - a.ticks[role]) / HZ;
+  // The processes alive at the end; one started in between counts from its start.
+  seconds.database = [...b.database].reduce((sum, [pid, ticks]) => sum + ticks - (a.database.get(pid) ?? 0), 0) / HZ;
   const busy = (b.machine.total - a.machine.total - (b.machine.idle - a.machine.idle)) / HZ;
   const idle = (b.machine.idle - a.machine.idle) / HZ;
   seconds.rest = Math.max(0, busy - ROLES.filter((r) => r !== 'rest').reduce((sum, r) => sum + seconds[r], 0));

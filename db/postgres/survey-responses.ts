@@ -18,15 +18,33 @@ export async function insertResponseRows(on: Queryable, response: ResponseWithSu
   for (const a of answers) await run(on, INSERT_ANSWER, answerValues(a));
 }
 
-// The response, its subjects, its tags and its events in one statement (one round trip, atomic by itself).
-const INSERT_RESPONSE_WITH_SUBJECTS =
+// The response, its subjects, its tags, its answers (columns as arrays) and its events in one
+// statement: one round trip, atomic by itself (foreign keys are checked at the statement's end, when
+// the response row is there).
+/** Answer rows as ten arrays from parameter `$first` on (answerColumns), in ANSWER_COLUMNS' order. */
+export const answerArrays = (first: number) =>
+  `unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::int[], $${first + 3}::text[], $${first + 4}::int[], ` +
+  `$${first + 5}::text[], $${first + 6}::text[], $${first + 7}::text[], $${first + 8}::bigint[], $${first + 9}::bigint[])`;
+const INSERT_RESPONSE_WITH_ALL =
   `with r as (${INSERT_RESPONSE} returning id), ` +
   `s as (insert into survey_response_subjects (zrn, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 1}::text[]), r.id from r on conflict do nothing), ` +
   `t as (insert into survey_response_tags (tag, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 2}::text[]), r.id from r on conflict do nothing), ` +
-  `${eventCtes(RESPONSE_COLUMN_COUNT + 3)} select 1`;
+  `a as (insert into answers (${ANSWER_COLUMNS}) select * from ${answerArrays(RESPONSE_COLUMN_COUNT + 3)}), ` +
+  `${eventCtes(RESPONSE_COLUMN_COUNT + 13)} select 1`;
+
+/** The parameters of answerArrays: one array per column. */
+export function answerColumns(answers: readonly NewAnswerRow[]): unknown[][] {
+  const values = answers.map(answerValues);
+  return Array.from({ length: 10 }, (_, column) => values.map((v) => v[column]));
+}
+
+/** Inserts a response with its subjects, answers and events, on the pool or inside a transaction, in one statement. */
+export async function insertResponseWithEvents(on: Queryable, response: ResponseWithSubjects, answers: readonly NewAnswerRow[], events: readonly OutboxEvent[]): Promise<void> {
+  await run(on, INSERT_RESPONSE_WITH_ALL, [...responseValues(response, 'booleans'), response.subjectZrns, response.tags ?? [], ...answerColumns(answers), ...eventParams(events)]);
+}
 
 export async function insertSurveyResponse(row: ResponseWithSubjects, events: OutboxEvent[]): Promise<void> {
-  await run(await pool(), INSERT_RESPONSE_WITH_SUBJECTS, [...responseValues(row, 'booleans'), row.subjectZrns, row.tags ?? [], ...eventParams(events)]);
+  await insertResponseWithEvents(await pool(), row, [], events);
 }
 
 export async function findSurveyResponse({ id }: { id: string }): Promise<StoredResponse | undefined> {

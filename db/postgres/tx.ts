@@ -1,10 +1,10 @@
 import type pg from 'pg';
-import { answerValues } from '../rows';
+import { ANSWER_COLUMNS } from '../rows';
 import type { SurveyState } from '../schema';
 import type { SaveAnswers, Tx } from '../transaction';
 import { pool, row, run } from './client';
-import { eventCtes, eventParams, recordEventsOn } from './outbox';
-import { insertResponseRows } from './survey-responses';
+import { eventCtes, eventParams } from './outbox';
+import { answerArrays, answerColumns, insertResponseWithEvents } from './survey-responses';
 
 // The steps of db/transaction.ts on PostgreSQL, on the transaction's one connection (READ COMMITTED).
 // What must not change between a read and the write that depends on it is locked: the response row
@@ -13,19 +13,16 @@ import { insertResponseRows } from './survey-responses';
 // The new answer rows (columns as arrays) and the response's own columns, in one statement: the
 // insert and the update touch different tables, so neither can see or miss the other's rows.
 const SAVE_ANSWERS =
-  'with added as (insert into answers (response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at) ' +
-  'select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])), ' +
+  `with added as (insert into answers (${ANSWER_COLUMNS}) select * from ${answerArrays(1)}), ` +
   `${eventCtes(17)} ` +
   'update survey_responses set answers_json = $11, answered_at = $12, updated_at = $12, rating = $13, rating_category = $14, has_comment = $15 where id = $16';
 // The same write in one statement, made only if the response is as the caller read it (its
 // updated_at), still writable and its survey enabled: `cur` locks it, and every other part waits on
 // `cur` (the insert also on the delete, so a question answered again never meets its old row).
-const ANSWER_COLUMNS_TEXT = 'response_id, question_id, position, type, rating, rating_category, selections, value, created_at, updated_at';
 const SAVE_IF_UNCHANGED =
   "with cur as (select r.id from survey_responses r join surveys s on s.id = r.survey_id where r.id = $16 and r.updated_at = $17 and r.expires_at > $12 and s.state = 'enabled' for update of r), " +
   'removed as (delete from answers where response_id = (select id from cur) returning 1), ' +
-  `added as (insert into answers (${ANSWER_COLUMNS_TEXT}) ` +
-  'select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[]) ' +
+  `added as (insert into answers (${ANSWER_COLUMNS}) select * from ${answerArrays(1)} ` +
   'where exists (select 1 from cur) and (select count(*) from removed) >= 0), ' +
   `${eventCtes(18, 'exists (select 1 from cur)')} ` +
   'update survey_responses set answers_json = $11, answered_at = $12, updated_at = $12, rating = $13, rating_category = $14, has_comment = $15 where id = (select id from cur)';
@@ -33,9 +30,7 @@ const SAVE_IF_UNCHANGED =
 /** See Tx: the submit's write in one round trip, when nothing changed since the response was read. */
 export async function saveAnswersIfUnchanged(input: SaveAnswers & { expectedUpdatedAt: number }): Promise<boolean> {
   const { id, answers, answersJson, at, rating, ratingCategory, hasComment, events } = input;
-  const values = answers.map((a) => answerValues({ ...a, responseId: id }));
-  const columns = Array.from({ length: 10 }, (_, column) => values.map((v) => v[column]));
-  const params = [...columns, answersJson, at, rating, ratingCategory, hasComment, id, input.expectedUpdatedAt, ...eventParams(events)];
+  const params = [...answerColumns(answers.map((a) => ({ ...a, responseId: id }))), answersJson, at, rating, ratingCategory, hasComment, id, input.expectedUpdatedAt, ...eventParams(events)];
   return (await run(await pool(), SAVE_IF_UNCHANGED, params)) === 1;
 }
 
@@ -54,9 +49,7 @@ export function postgresTx(client: pg.PoolClient): Tx {
     },
     saveAnswers: async ({ id, answers, answersJson, at, rating, ratingCategory, hasComment, events }) => {
       await run(client, 'delete from answers where response_id = $1', [id]);
-      const values = answers.map((a) => answerValues({ ...a, responseId: id }));
-      const columns = Array.from({ length: 10 }, (_, column) => values.map((v) => v[column]));
-      await run(client, SAVE_ANSWERS, [...columns, answersJson, at, rating, ratingCategory, hasComment, id, ...eventParams(events)]);
+      await run(client, SAVE_ANSWERS, [...answerColumns(answers.map((a) => ({ ...a, responseId: id }))), answersJson, at, rating, ratingCategory, hasComment, id, ...eventParams(events)]);
     },
     findIdempotencyRecord: async ({ writeKeyId, key }) => {
       const r = await row<[string, string]>(client, 'select request_hash, response_body from idempotency_keys where write_key_id = $1 and key = $2', [writeKeyId, key]);
@@ -86,9 +79,6 @@ export function postgresTx(client: pg.PoolClient): Tx {
         ? await row(client, 'select 1 from survey_responses where responder_id = $1 and survey_id = $2 and id >= $3 limit 1', [responderId, surveyId, sinceId])
         : await row(client, 'select 1 from survey_responses where anonymous_id = $1 and survey_id = $2 and id >= $3 limit 1', [anonymousId, surveyId, sinceId])) !==
       undefined,
-    insertResponse: async (response, answers, events) => {
-      await insertResponseRows(client, response, answers);
-      await recordEventsOn(client, events);
-    },
+    insertResponse: (response, answers, events) => insertResponseWithEvents(client, response, answers, events),
   };
 }
