@@ -336,10 +336,12 @@ async function startServer(url: string, workers: number): Promise<ChildProcess> 
 }
 
 const SLICES = 5;
-// Seconds of each route's load before its slices are measured. V8 compiles a route's code to its
-// fastest tier only after many calls: a fresh server's create climbed from 170 to 300 req/s on
-// PostgreSQL and from 180 to 415 on SQLite over its first 10 s (2 s windows, then 4 s ones), and
-// the PostgreSQL path warms more slowly. Measured before that, the slices compare warm-ups.
+// V8 compiles code to its fastest tier only after many calls: a fresh server's create, under load in
+// 5 s windows, climbed from 180 to 350-390 req/s on PostgreSQL and from 290 to 440-500 on SQLite, and
+// was steady only after 15 to 20 s. Measured before that, the slices would compare warm-ups. So each
+// server first serves all the routes to be measured, in turn, for SERVER_WARMUP_S (the request path
+// they share warms once), and then each route alone for WARMUP_S before its slices.
+const SERVER_WARMUP_S = 20;
 const WARMUP_S = 8;
 
 /** The slice with the median throughput; errors summed over all slices. */
@@ -454,7 +456,9 @@ for (const rows of rowCounts) for (const db of dbs) for (const workers of worker
   // its requests caused, so no slice pays for another's deliveries.
   const hookIds = await addWebhooks(ctx.auth, Math.max(...webhookCounts));
   const lines = new Map<number, Line[]>(webhookCounts.map((count) => [count, []]));
-  for (const s of routes.filter((r) => wanted(r.name))) {
+  const chosen = routes.filter((r) => wanted(r.name));
+  await autocannon({ url: base, connections, duration: SERVER_WARMUP_S, requests: [trivialScenario!, ...chosen].flatMap((s) => s.requests) });
+  for (const s of chosen) {
     phase = 0;
     const route = new Map<number, Line[]>(webhookCounts.map((count) => [count, []]));
     const trivial: Line[] = [];
