@@ -18,13 +18,13 @@ export async function insertResponseRows(on: Queryable, response: ResponseWithSu
   for (const a of answers) await run(on, INSERT_ANSWER, answerValues(a));
 }
 
-// The response, its subjects, its tags, its answers (columns as arrays) and its events in one
-// statement: one round trip, atomic by itself (foreign keys are checked at the statement's end, when
-// the response row is there).
 /** Answer rows as ten arrays from parameter `$first` on (answerColumns), in ANSWER_COLUMNS' order. */
 export const answerArrays = (first: number) =>
   `unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::int[], $${first + 3}::text[], $${first + 4}::int[], ` +
   `$${first + 5}::text[], $${first + 6}::text[], $${first + 7}::text[], $${first + 8}::bigint[], $${first + 9}::bigint[])`;
+// The response, its subjects, its tags, its answers (columns as arrays) and its events in one
+// statement: one round trip, atomic by itself (foreign keys are checked at the statement's end, when
+// the response row is there).
 const INSERT_RESPONSE_WITH_ALL =
   `with r as (${INSERT_RESPONSE} returning id), ` +
   `s as (insert into survey_response_subjects (zrn, response_id) select unnest($${RESPONSE_COLUMN_COUNT + 1}::text[]), r.id from r on conflict do nothing), ` +
