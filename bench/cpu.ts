@@ -7,8 +7,8 @@
 // 0 % with the request thread below one core is the machine's.
 import { readdirSync, readFileSync } from 'node:fs';
 
-export const ROLES = ['request', 'threads', 'database', 'bench', 'receiver', 'rest'] as const;
-export type Role = (typeof ROLES)[number];
+const ROLES = ['request', 'threads', 'database', 'bench', 'receiver', 'rest'] as const;
+type Role = (typeof ROLES)[number];
 
 /** Clock ticks per second of /proc's counters (USER_HZ: 100 on every Linux build in use). */
 const HZ = 100;
@@ -42,7 +42,6 @@ export interface CpuSnapshot {
   database: Map<number, number>;
   /** Machine-wide: all ticks and idle ticks, over every core. */
   machine: { total: number; idle: number };
-  at: number;
 }
 
 /** Counters now, for `serverPid`'s process tree and `receiverPid`. */
@@ -62,7 +61,7 @@ export function cpuSnapshot(serverPid: number, receiverPid: number | undefined):
   // user nice system idle iowait irq softirq steal
   const total = cpu.reduce((a, b) => a + b, 0);
   const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
-  return { ticks, database, machine: { total, idle }, at: performance.now() };
+  return { ticks, database, machine: { total, idle } };
 }
 
 function readdirSafe(path: string): string[] {

@@ -337,7 +337,7 @@ async function startServer(url: string, workers: number): Promise<ChildProcess> 
 
 const SLICES = 5;
 // V8 compiles code to its fastest tier only after many calls: a fresh server's create, under load in
-// 5 s windows, climbed from 180 to 350-390 req/s on PostgreSQL and from 290 to 440-500 on SQLite, and
+// 5 s windows, climbed from 180 to 345-390 req/s on PostgreSQL and from 290 to 380-500 on SQLite, and
 // was steady only after 15 to 20 s. Measured before that, the slices would compare warm-ups. So each
 // server first serves all the routes to be measured, in turn, for SERVER_WARMUP_S (the request path
 // they share warms once), and then each route alone for WARMUP_S before its slices.

@@ -6,17 +6,6 @@ import { eventCtes, eventParams } from './outbox';
 
 const BY_ID = `select ${responseColumnsOf('r')}, s.state from survey_responses r join surveys s on s.id = r.survey_id where r.id = $1`;
 const INSERT_RESPONSE = `insert into survey_responses (${RESPONSE_COLUMNS}) values (${numbered(RESPONSE_COLUMNS.replace(/\w+/g, '?'))})`;
-const INSERT_SUBJECTS = 'insert into survey_response_subjects (zrn, response_id) select unnest($1::text[]), $2 on conflict do nothing';
-const INSERT_TAGS = 'insert into survey_response_tags (tag, response_id) select unnest($1::text[]), $2 on conflict do nothing';
-const INSERT_ANSWER = `insert into answers (${ANSWER_COLUMNS}) values (${numbered(ANSWER_COLUMNS.replace(/\w+/g, '?'))})`;
-
-/** Inserts a response with its subjects and answers inside the caller's transaction. */
-export async function insertResponseRows(on: Queryable, response: ResponseWithSubjects, answers: readonly NewAnswerRow[]): Promise<void> {
-  await run(on, INSERT_RESPONSE, responseValues(response, 'booleans'));
-  if (response.subjectZrns.length > 0) await run(on, INSERT_SUBJECTS, [response.subjectZrns, response.id]);
-  if (response.tags && response.tags.length > 0) await run(on, INSERT_TAGS, [response.tags, response.id]);
-  for (const a of answers) await run(on, INSERT_ANSWER, answerValues(a));
-}
 
 /** Answer rows as ten arrays from parameter `$first` on (answerColumns), in ANSWER_COLUMNS' order. */
 export const answerArrays = (first: number) =>
@@ -66,6 +55,6 @@ export async function listSurveyResponses(query: ResponseListQuery): Promise<Lis
 /** Bulk load (benchmarks, demo data): many responses with their subjects and answers, one transaction per batch. */
 export async function insertSurveyResponsesBatch(batch: BatchItem[]): Promise<void> {
   await postgresTransaction(async (client) => {
-    for (const { response, answers } of batch) await insertResponseRows(client, response, answers);
+    for (const { response, answers } of batch) await insertResponseWithEvents(client, response, answers, []);
   });
 }
