@@ -24,13 +24,6 @@ export interface SaveAnswers {
 
 export interface Tx {
   /**
-   * Holds these names until the transaction ends, against every other transaction that names one of
-   * them (any process). SQLite's transactions are one at a time already; PostgreSQL takes advisory
-   * locks, in sorted order, so two transactions that name the same ones wait in turn, never in a circle.
-   */
-  lock(names: string[]): Promise<void>;
-
-  /**
    * The response's expiry, its survey's state, when each question answered so far was first answered
    * and its rating so far (for the events); the response locked for this transaction.
    */
@@ -63,7 +56,12 @@ export interface Tx {
  */
 export const { saveAnswersIfUnchanged } = byDialect({ saveAnswersIfUnchanged: sqliteSaveIfUnchanged }, { saveAnswersIfUnchanged: postgresSaveIfUnchanged });
 
-/** Runs `work` in one transaction of the configured database: all of it commits, or none. */
-export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return isPostgres() ? postgresTransaction((client) => work(postgresTx(client))) : sqliteTransaction((db) => work(sqliteTx(db)));
+/**
+ * Runs `work` in one transaction of the configured database: all of it commits, or none. `locks`
+ * are names held from its start to its end, against every other transaction that names one of them
+ * (any process): SQLite's write transactions run one at a time already; PostgreSQL takes advisory
+ * locks with its BEGIN, in sorted order, so two transactions that name the same ones wait in turn.
+ */
+export function transaction<T>(work: (tx: Tx) => Promise<T>, { locks = [] }: { locks?: readonly string[] } = {}): Promise<T> {
+  return isPostgres() ? postgresTransaction((client) => work(postgresTx(client)), locks) : sqliteTransaction((db) => work(sqliteTx(db)));
 }

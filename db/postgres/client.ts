@@ -182,19 +182,31 @@ export async function retried<T>(statement: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * BEGIN, then an advisory lock per name, in sorted order (two transactions that name the same ones
+ * wait in turn, never in a circle): one round trip, as one simple-protocol query whose statements run
+ * in order. The names go in as escaped literals (the simple protocol takes no parameters), without
+ * NUL characters, which would end the query text (the boundary refuses them in requests already).
+ */
+function beginLocked(client: pg.PoolClient, locks: readonly string[]): string {
+  const names = [...new Set(locks.map((name) => name.replaceAll('\0', '')))].sort();
+  return ['begin', ...names.map((name) => `select pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(name)}, 0))`)].join('; ');
+}
+
+/**
  * A transaction on one pooled connection; rolled back when `work` throws. Two transactions that
  * update the same daily-figure cells in opposite orders can deadlock, and PostgreSQL then rolls one
  * back: that one runs again (up to 3 times, after a short random pause), so `work` must only decide
  * from what it reads through `client`. `work`'s own errors pass through as they are (the statements
- * it runs translate theirs).
+ * it runs translate theirs). `locks` are held from the start to the end, against every transaction
+ * of any process that names one of them.
  */
-export async function postgresTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function postgresTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, locks: readonly string[] = []): Promise<T> {
   const pool = (await postgres()).$client;
   for (let attempt = 1; ; attempt++) {
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
-      await client.query('begin').catch((error: unknown) => {
+      await client.query(beginLocked(client, locks)).catch((error: unknown) => {
         client.release(true);
         throw error;
       });

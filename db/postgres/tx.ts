@@ -40,9 +40,6 @@ const WRITABLE =
 
 export function postgresTx(client: pg.PoolClient): Tx {
   return {
-    lock: async (names) => {
-      for (const name of [...new Set(names)].sort()) await run(client, 'select pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
-    },
     writableResponse: async (id) => {
       const r = await row<[number, SurveyState, number | null, number | null, string | null, [string, number][]]>(client, WRITABLE, [id]);
       return r && { expiresAt: r[0], surveyState: r[1], answeredAt: r[2], rating: r[3], ratingCategory: r[4], answerTimes: new Map(r[5]) };

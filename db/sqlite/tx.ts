@@ -51,8 +51,6 @@ export function sqliteTx(db: Db): Tx {
   if (db !== writer()) throw new Error('a transaction runs on the writer');
   const s = statements();
   return {
-    // BEGIN IMMEDIATE already holds the only write lock there is.
-    lock: async () => {},
     writableResponse: async (id) => {
       const r = s.writable.get(id) as { expires_at: number; state: SurveyState; answered_at: number | null; rating: number | null; rating_category: string | null } | undefined;
       return (

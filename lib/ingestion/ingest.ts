@@ -153,10 +153,10 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
   // A user made elsewhere between our check and our insert (the Users API or the admin view, which
   // take none of these locks) breaks a unique email or external id: the transaction rolled back, and
   // running it again finds that user.
+  // Held to the end: a retry with the same key, and another response by the same user, wait for
+  // this one (from any process), so neither can slip between the checks below and the insert.
+  const locks = [...(idempotency ? [`idempotency:${writeKeyId}:${idempotency.key}`] : []), ...responderLocks(body)];
   const stored = await retryOnce(UniqueViolation, () => transaction(async (tx) => {
-    // Held to the end: a retry with the same key, and another response by the same user, wait for
-    // this one (from any process), so neither can slip between the checks below and the insert.
-    await tx.lock([...(idempotency ? [`idempotency:${writeKeyId}:${idempotency.key}`] : []), ...responderLocks(body)]);
     if (idempotency) {
       const earlier = await tx.findIdempotencyRecord({ writeKeyId, key: idempotency.key });
       if (earlier) return { earlier, kind: 'replay' as const };
@@ -171,7 +171,7 @@ async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId
     await tx.insertResponse(response, answers, answerEvents({ responseId: id, detailJson, at, current: figures(storedAnswers) }));
     if (idempotency) await tx.insertIdempotencyRecord({ writeKeyId, ...idempotency, responseBody, at });
     return { kind: 'stored' as const, body: responseBody };
-  }));
+  }, { locks }));
   if (stored.kind === 'duplicate') throw duplicate();
   if (stored.kind === 'replay') return replayOf(stored.earlier, idempotency!.requestHash)!;
   countOffered('ingestion');
