@@ -15,34 +15,11 @@ import { surveyUpdatedEvents } from '../webhooks/events';
 // Zendesk's title for an unknown survey (docs/zendesk-api.md), as Create uses it.
 export const surveyNotFound = () => notFound('The survey is not found by provided id');
 
-type LoadedVersion = { version: number; definition: SurveyDefinition; createdAt: number };
-
-// Versions are written once and never changed (an edit adds the next one), and survey ids are
-// random ULIDs, so a version read once is the same on every server until the process ends: which
-// version a survey or response uses is still read from the database on every request. Frozen, so no
-// caller can change the shared copy; bounded, the oldest entry dropped first.
-const versions = new Map<string, Readonly<LoadedVersion>>();
-const VERSIONS_KEPT = 1_000;
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
-
 /** A survey version's questions; versions are immutable, so this is what a response is pinned to. */
-export async function loadVersion(surveyId: string, version: number): Promise<Readonly<LoadedVersion> | undefined> {
-  const key = `${surveyId}/${version}`;
-  const kept = versions.get(key);
-  if (kept) return kept;
+export async function loadVersion(surveyId: string, version: number) {
   const row = await findSurveyVersion({ surveyId, version });
   if (!row) return undefined;
-  const loaded = deepFreeze({ version: row.version, definition: row.definition as SurveyDefinition, createdAt: row.createdAt });
-  if (versions.size >= VERSIONS_KEPT) versions.delete(versions.keys().next().value!);
-  versions.set(key, loaded);
-  return loaded;
+  return { version: row.version, definition: row.definition as SurveyDefinition, createdAt: row.createdAt };
 }
 
 async function latest(survey: SurveyRow) {
