@@ -39,12 +39,20 @@ export interface Tx {
 
   findIdempotencyRecord(input: { writeKeyId: number; key: string }): Promise<{ requestHash: string; responseBody: string } | undefined>;
   insertIdempotencyRecord(input: { writeKeyId: number; key: string; requestHash: string; responseBody: string; at: number }): Promise<void>;
-  findUserByExternalId(externalId: string): Promise<{ id: number; traits: Record<string, unknown> } | undefined>;
-  emailTaken(email: string): Promise<boolean>;
-  insertEndUser(input: { email: string | null; name: string; locale: string; externalId: string; traits: Record<string, unknown>; at: number }): Promise<number>;
+  /**
+   * The user with this external id, with their traits and whether they answered the survey since
+   * `window.sinceId`; when there is none and `add` is given, that user is added (as an end user; the
+   * email only when no user has it yet) and returned with `added`. Undefined: none, and none added.
+   * One statement on PostgreSQL.
+   */
+  findOrAddEndUser(input: {
+    externalId: string;
+    window: { surveyId: string; sinceId: string };
+    add?: { email: string | null; name: string; locale: string; traits: Record<string, unknown>; at: number };
+  }): Promise<{ id: number; traits: Record<string, unknown>; answered: boolean; added: boolean } | undefined>;
   updateUserTraits(input: { id: number; traits: Record<string, unknown>; at: number }): Promise<void>;
-  /** Whether a response to the survey by this user (or anonymous id) has an id at or above `sinceId`. */
-  answeredSince(input: { surveyId: string; responderId?: number; anonymousId?: string; sinceId: string }): Promise<boolean>;
+  /** Whether a response to the survey by this anonymous id has an id at or above `sinceId`. */
+  answeredAnonymously(input: { surveyId: string; anonymousId: string; sinceId: string }): Promise<boolean>;
   /** Inserts a response with its answers, and records the events that report it. */
   insertResponse(response: ResponseWithSubjects, answers: NewAnswerRow[], events: OutboxEvent[]): Promise<void>;
 }

@@ -2,4 +2,5 @@ import { byDialect } from './client';
 import * as postgres from './postgres/write-keys';
 import * as sqlite from './sqlite/write-keys';
 
-export const { insertWriteKey, findActiveWriteKeyByHash, listWriteKeys, revokeWriteKey } = byDialect(sqlite, postgres);
+// findActiveWriteKeyWithSurvey: an ingestion's key and the survey its body names, in one step.
+export const { insertWriteKey, findActiveWriteKeyWithSurvey, listWriteKeys, revokeWriteKey } = byDialect(sqlite, postgres);

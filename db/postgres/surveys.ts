@@ -4,9 +4,9 @@ import { guarded, pool, postgres, postgresTransaction, row, run } from './client
 import { recordEventsOn } from './outbox';
 import { surveys } from './schema';
 
-const SURVEY_COLUMNS = 'id, type, state, settings, latest_version, created_at, updated_at';
-type SurveyRaw = [string, SurveyType, SurveyState, string, number, number, number];
-const toSurvey = (r: SurveyRaw): SurveyRow => ({
+export const SURVEY_COLUMNS = 'id, type, state, settings, latest_version, created_at, updated_at';
+export type SurveyRaw = [string, SurveyType, SurveyState, string, number, number, number];
+export const toSurvey = (r: SurveyRaw): SurveyRow => ({
   id: r[0],
   type: r[1],
   state: r[2],

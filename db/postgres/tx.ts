@@ -38,6 +38,16 @@ const WRITABLE =
   "select r.expires_at, s.state, r.answered_at, r.rating, r.rating_category, (select coalesce(json_agg(json_build_array(a.question_id, a.created_at)), '[]'::json) from answers a where a.response_id = r.id) " +
   'from survey_responses r join surveys s on s.id = r.survey_id where r.id = $1 for update of r';
 
+// Tx.findOrAddEndUser in one statement: the user with external id $1 and whether they answered
+// survey $2 since id $3; when there is none and $4, the user added (the email $5 only if no user has it).
+const FIND_OR_ADD_END_USER =
+  'with found as (select u.id, u.traits, exists (select 1 from survey_responses r where r.responder_id = u.id and r.survey_id = $2 and r.id >= $3) as answered ' +
+  'from users u where u.external_id = $1), ' +
+  "added as (insert into users (email, name, role, locale, external_id, traits, created_at, updated_at) select " +
+  "case when $5::text is not null and not exists (select 1 from users where email = $5::text) then $5::text end, $6::text, 'end_user', $7::text, $1, $8::text, $9::bigint, $9::bigint " +
+  'where $4::boolean and not exists (select 1 from found) returning id) ' +
+  'select id, traits, answered, false from found union all select id, null, false, true from added';
+
 export function postgresTx(client: pg.PoolClient): Tx {
   return {
     writableResponse: async (id) => {
@@ -57,25 +67,18 @@ export function postgresTx(client: pg.PoolClient): Tx {
         writeKeyId, key, requestHash, responseBody, at,
       ]);
     },
-    findUserByExternalId: async (externalId) => {
-      const r = await row<[number, string]>(client, 'select id, traits from users where external_id = $1', [externalId]);
-      return r && { id: r[0], traits: JSON.parse(r[1]) as Record<string, unknown> };
+    findOrAddEndUser: async ({ externalId, window, add }) => {
+      const r = await row<[number, string | null, boolean, boolean]>(client, FIND_OR_ADD_END_USER, [
+        externalId, window.surveyId, window.sinceId, add !== undefined, add?.email ?? null, add?.name ?? '', add?.locale ?? '', JSON.stringify(add?.traits ?? {}), add?.at ?? 0,
+      ]);
+      if (!r) return undefined;
+      return { id: r[0], traits: r[3] ? add!.traits : (JSON.parse(r[1]!) as Record<string, unknown>), answered: r[2], added: r[3] };
     },
-    emailTaken: async (email) => (await row(client, 'select 1 from users where email = $1', [email])) !== undefined,
-    insertEndUser: async ({ email, name, locale, externalId, traits, at }) =>
-      (await row<[number]>(
-        client,
-        "insert into users (email, name, role, locale, external_id, traits, created_at, updated_at) values ($1, $2, 'end_user', $3, $4, $5, $6, $6) returning id",
-        [email, name, locale, externalId, JSON.stringify(traits), at],
-      ))![0],
     updateUserTraits: async ({ id, traits, at }) => {
       await run(client, 'update users set traits = $1, updated_at = $2 where id = $3', [JSON.stringify(traits), at, id]);
     },
-    answeredSince: async ({ surveyId, responderId, anonymousId, sinceId }) =>
-      (responderId !== undefined
-        ? await row(client, 'select 1 from survey_responses where responder_id = $1 and survey_id = $2 and id >= $3 limit 1', [responderId, surveyId, sinceId])
-        : await row(client, 'select 1 from survey_responses where anonymous_id = $1 and survey_id = $2 and id >= $3 limit 1', [anonymousId, surveyId, sinceId])) !==
-      undefined,
+    answeredAnonymously: async ({ surveyId, anonymousId, sinceId }) =>
+      (await row(client, 'select 1 from survey_responses where anonymous_id = $1 and survey_id = $2 and id >= $3 limit 1', [anonymousId, surveyId, sinceId])) !== undefined,
     insertResponse: (response, answers, events) => insertResponseWithEvents(client, response, answers, events),
   };
 }

@@ -77,20 +77,21 @@ export function sqliteTx(db: Db): Tx {
     insertIdempotencyRecord: async ({ writeKeyId, key, requestHash, responseBody, at }) => {
       s.saveKey.run(writeKeyId, key, requestHash, responseBody, at);
     },
-    findUserByExternalId: async (externalId) => {
-      const r = s.userByExternalId.get(externalId) as { id: number; traits: string } | undefined;
-      return r && { id: r.id, traits: JSON.parse(r.traits) as Record<string, unknown> };
+    findOrAddEndUser: async ({ externalId, window, add }) => {
+      const found = s.userByExternalId.get(externalId) as { id: number; traits: string } | undefined;
+      if (found) {
+        const answered = s.answeredByUser.get(found.id, window.surveyId, window.sinceId) !== undefined;
+        return { id: found.id, traits: JSON.parse(found.traits) as Record<string, unknown>, answered, added: false };
+      }
+      if (!add) return undefined;
+      const email = add.email !== null && s.emailTaken.get(add.email) === undefined ? add.email : null;
+      const { id } = s.insertUser.get(email, add.name, add.locale, externalId, JSON.stringify(add.traits), add.at, add.at) as { id: number };
+      return { id, traits: add.traits, answered: false, added: true };
     },
-    emailTaken: async (email) => s.emailTaken.get(email) !== undefined,
-    insertEndUser: async ({ email, name, locale, externalId, traits, at }) =>
-      (s.insertUser.get(email, name, locale, externalId, JSON.stringify(traits), at, at) as { id: number }).id,
     updateUserTraits: async ({ id, traits, at }) => {
       s.updateTraits.run(JSON.stringify(traits), at, id);
     },
-    answeredSince: async ({ surveyId, responderId, anonymousId, sinceId }) =>
-      responderId !== undefined
-        ? s.answeredByUser.get(responderId, surveyId, sinceId) !== undefined
-        : s.answeredByAnonymous.get(anonymousId, surveyId, sinceId) !== undefined,
+    answeredAnonymously: async ({ surveyId, anonymousId, sinceId }) => s.answeredByAnonymous.get(anonymousId, surveyId, sinceId) !== undefined,
     insertResponse: async (response, answers, events) => {
       insertResponseRows(response, answers);
       recordEventRows(events);

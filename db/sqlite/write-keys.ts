@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { WriteKeyRow } from '../schema';
+import type { SurveyRow, WriteKeyRow } from '../schema';
 import { preparedOnce, reader, serialized, writer } from './client';
 import { writeKeys } from './schema';
+import { findSurvey } from './surveys';
 
 const activeByHash = preparedOnce(reader, (db) =>
   db
@@ -15,8 +16,9 @@ export async function insertWriteKey(row: { description: string; keyHash: string
   return serialized(() => writer().insert(writeKeys).values(row).returning().get());
 }
 
-export async function findActiveWriteKeyByHash({ hash }: { hash: string }): Promise<{ id: number } | undefined> {
-  return activeByHash().get({ hash });
+export async function findActiveWriteKeyWithSurvey({ hash, surveyId }: { hash: string; surveyId: string }): Promise<{ id: number; survey: SurveyRow | undefined } | undefined> {
+  const key = activeByHash().get({ hash });
+  return key && { id: key.id, survey: await findSurvey({ id: surveyId }) };
 }
 
 export async function listWriteKeys(): Promise<WriteKeyRow[]> {

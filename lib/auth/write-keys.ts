@@ -1,4 +1,5 @@
-import { findActiveWriteKeyByHash, insertWriteKey, listWriteKeys as listRows, revokeWriteKey as revokeRow } from '@/db/write-keys';
+import type { SurveyRow } from '@/db/schema';
+import { findActiveWriteKeyWithSurvey, insertWriteKey, listWriteKeys as listRows, revokeWriteKey as revokeRow } from '@/db/write-keys';
 import { ApiError } from '../errors';
 import { secretKeys } from './secret-keys';
 import { sha256 } from './secrets';
@@ -22,10 +23,13 @@ export async function createWriteKey(input: { description?: string }) {
 export const listWriteKeys = keys.list;
 export const revokeWriteKey = keys.revoke;
 
-/** The id of an active write key; anything else is 401. */
-export async function authenticateWriteKey(writeKey: string, client?: string): Promise<number> {
-  const row = await findActiveWriteKeyByHash({ hash: sha256(writeKey) });
-  if (!row) await failedCredential({ kind: 'write_key', client });
-  if (!row) throw new ApiError('Unauthorized', [{ title: 'Unauthorized', detail: 'The write key is unknown or revoked' }]);
-  return row.id;
+/**
+ * The id of an active write key (anything else is 401), with the survey `surveyId` names, undefined
+ * when there is none: read in the same step, as every use of a write key is an ingestion for a survey.
+ */
+export async function authenticateWriteKey(writeKey: string, surveyId: string, client?: string): Promise<{ writeKeyId: number; survey: SurveyRow | undefined }> {
+  const found = await findActiveWriteKeyWithSurvey({ hash: sha256(writeKey), surveyId });
+  if (!found) await failedCredential({ kind: 'write_key', client });
+  if (!found) throw new ApiError('Unauthorized', [{ title: 'Unauthorized', detail: 'The write key is unknown or revoked' }]);
+  return { writeKeyId: found.id, survey: found.survey };
 }

@@ -1,6 +1,6 @@
 import { UniqueViolation } from '@/db/errors';
 import { findIdempotencyRecord } from '@/db/idempotency';
-import { findSurvey } from '@/db/surveys';
+import type { SurveyRow } from '@/db/schema';
 import { transaction } from '@/db/transaction';
 import { authenticateWriteKey } from '../auth/write-keys';
 import { randomSecret, sha256 } from '../auth/secrets';
@@ -59,11 +59,16 @@ function campaignAnswers(definition: SurveyDefinition, nps: boolean, body: Inser
 
 const keyReused = () => conflict('Idempotency-Key reused', 'This Idempotency-Key was used with a different request body');
 
-/** The write key of a request body, the only credential: missing, or not a key at all → 401. */
-function writeKeyOf(raw: unknown): string {
+/**
+ * The write key of a request body, the only credential (missing, or not a key at all → 401), and the
+ * campaign it names, read with the key before the body is checked (the body's schema keeps that text
+ * as it is; anything but a string names no campaign).
+ */
+function writeKeyOf(raw: unknown): { key: string; campaign: string } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('The body must be a JSON object', { pointer: '' });
-  const key = writeKey.safeParse((raw as { writeKey?: unknown }).writeKey);
-  if (key.success) return key.data;
+  const { writeKey: rawKey, campaign } = raw as { writeKey?: unknown; campaign?: unknown };
+  const key = writeKey.safeParse(rawKey);
+  if (key.success) return { key: key.data, campaign: typeof campaign === 'string' ? campaign : '' };
   throw new ApiError('Unauthorized', [{ title: 'Unauthorized', detail: 'A writeKey is required', source: { pointer: '/writeKey' } }]);
 }
 
@@ -74,19 +79,19 @@ function writeKeyOf(raw: unknown): string {
  * checked before the body, as the Zendesk API checks credentials first.
  */
 export async function ingestRequest({ raw, idempotencyKey, client }: { raw: unknown; idempotencyKey?: string; client?: string }) {
-  const writeKeyId = await authenticateWriteKey(writeKeyOf(raw), client);
+  const { key, campaign } = writeKeyOf(raw);
+  const { writeKeyId, survey } = await authenticateWriteKey(key, campaign, client);
   const body = parseInput(insertResponseBody, raw, 'body');
-  return ingestResponse({ writeKeyId, body, ...(idempotencyKey && { idempotencyKey }) });
+  return ingestResponse({ writeKeyId, survey, body, ...(idempotencyKey && { idempotencyKey }) });
 }
 
-async function ingestResponse({ writeKeyId, body, idempotencyKey }: { writeKeyId: number; body: InsertResponseInput; idempotencyKey?: string }) {
+async function ingestResponse({ writeKeyId, survey, body, idempotencyKey }: { writeKeyId: number; survey: SurveyRow | undefined; body: InsertResponseInput; idempotencyKey?: string }) {
   const idempotency = idempotencyKey ? { key: idempotencyKey, requestHash: sha256(JSON.stringify(body)) } : undefined;
   if (idempotency) {
     // A retry gets the first answer even if the campaign has changed since.
     const earlier = replayOf(await findIdempotencyRecord({ writeKeyId, key: idempotency.key }), idempotency.requestHash);
     if (earlier) return earlier;
   }
-  const survey = await findSurvey({ id: body.campaign });
   if (!survey || survey.type === 'CUSTOMER_SATISFACTION') throw notFound('The campaign could not be found');
   if (survey.state === 'disabled') throw conflict('The campaign has been disabled');
   const version = await loadVersion(survey.id, survey.latestVersion);

@@ -32,20 +32,27 @@ export async function responder(
   },
 ): Promise<IngestUser | undefined | 'duplicate'> {
   if (body.userId === undefined) {
-    const answered = await tx.answeredSince({ ...window, anonymousId: body.anonymousId! });
+    const answered = await tx.answeredAnonymously({ ...window, anonymousId: body.anonymousId! });
     return accepts(body.traits ?? {}, answered) ? undefined : 'duplicate';
   }
-  const existing = await tx.findUserByExternalId(body.userId);
-  const traits = { ...existing?.traits, ...body.traits };
-  const answered = existing !== undefined && (await tx.answeredSince({ ...window, responderId: existing.id }));
-  if (!accepts(traits, answered)) return 'duplicate';
-  if (existing) {
-    if (body.traits) await tx.updateUserTraits({ id: existing.id, traits, at });
-    return { id: existing.id, traits };
-  }
-  const email = typeof traits.email === 'string' && !(await tx.emailTaken(traits.email.toLowerCase())) ? traits.email.toLowerCase() : null;
-  const name = typeof traits.name === 'string' && traits.name.trim() !== '' ? traits.name : body.userId;
-  const locale = typeof traits.locale === 'string' ? traits.locale.toLowerCase() : 'en-us';
-  return { id: await tx.insertEndUser({ email, name, locale, externalId: body.userId, traits, at }), traits };
+  // A user seen for the first time has only the body's traits and no earlier response: whether they
+  // are accepted is known before the lookup, which adds them in the same step when they are.
+  const fresh = body.traits ?? {};
+  const email = typeof fresh.email === 'string' ? fresh.email.toLowerCase() : null;
+  const add = accepts(fresh, false)
+    ? {
+        email,
+        name: typeof fresh.name === 'string' && fresh.name.trim() !== '' ? fresh.name : body.userId,
+        locale: typeof fresh.locale === 'string' ? fresh.locale.toLowerCase() : 'en-us',
+        traits: fresh,
+        at,
+      }
+    : undefined;
+  const user = await tx.findOrAddEndUser({ externalId: body.userId, window, ...(add && { add }) });
+  if (!user) return 'duplicate';
+  if (user.added) return { id: user.id, traits: user.traits };
+  const traits = { ...user.traits, ...body.traits };
+  if (!accepts(traits, user.answered)) return 'duplicate';
+  if (body.traits) await tx.updateUserTraits({ id: user.id, traits, at });
+  return { id: user.id, traits };
 }
-
