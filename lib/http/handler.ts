@@ -81,6 +81,32 @@ export function handle<C>(fn: Handler<C>): Handler<C> {
 const tooLarge = () =>
   new ApiError('BadRequest', [{ title: 'Request body too large', detail: 'The limit is 1 MiB' }], { Connection: 'close' });
 
+// What is read and dropped of an oversize chunked body before the answer (see drain).
+const DRAIN_BYTES = 8 * MAX_BODY_BYTES;
+const DRAIN_MS = 2_000;
+
+/**
+ * Reads and drops the rest of a body the client has sent already, up to DRAIN_BYTES or DRAIN_MS,
+ * then stops reading. A connection closed while the client's bytes sit unread in the server's
+ * receive buffer is reset rather than closed, and a reset can make the client drop the answer it
+ * had not read yet: the 400 would never arrive. A client that keeps sending past the bounds is cut off.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let dropped = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), DRAIN_MS)));
+  try {
+    while (dropped <= DRAIN_BYTES) {
+      const next = await Promise.race([reader.read(), late]);
+      if (next === 'late' || next.done) break;
+      dropped += next.value.byteLength;
+    }
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel().catch(() => {});
+  }
+}
+
 /** The body as text, refused once it passes the limit: a huge body is never buffered whole. */
 async function readLimited(request: Request): Promise<string> {
   const declared = request.headers.get('content-length');
@@ -100,7 +126,7 @@ async function readLimited(request: Request): Promise<string> {
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
+      await drain(reader);
       throw tooLarge();
     }
     chunks.push(value);
