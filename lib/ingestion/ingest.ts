@@ -155,12 +155,12 @@ async function ingestResponse({ writeKeyId, survey, body, idempotencyKey }: { wr
     };
   };
 
-  // A user made elsewhere between our check and our insert (the Users API or the admin view, which
-  // take none of these locks) breaks a unique email or external id: the transaction rolled back, and
-  // running it again finds that user.
   // Held to the end: a retry with the same key, and another response by the same user, wait for
   // this one (from any process), so neither can slip between the checks below and the insert.
   const locks = [...(idempotency ? [`idempotency:${writeKeyId}:${idempotency.key}`] : []), ...responderLocks(body)];
+  // A user made elsewhere between our check and our insert (the Users API or the admin view, which
+  // take none of these locks) breaks a unique email or external id: the transaction rolled back, and
+  // running it again finds that user.
   const stored = await retryOnce(UniqueViolation, () => transaction(async (tx) => {
     if (idempotency) {
       const earlier = await tx.findIdempotencyRecord({ writeKeyId, key: idempotency.key });
