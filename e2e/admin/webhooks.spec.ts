@@ -118,12 +118,16 @@ test('a webhook made in the page gets signed events, shows them in its log, repl
     await expect.poll(() => mine().length, { timeout: 15_000 }).toBe(1);
     expect(mine()[0]!.event.type).toBe(OFFERED);
     expect(verifiesSignature(mine()[0]!, secret)).toBe(true);
-    await page.reload();
+    // The receiver has the event a moment before the sender has recorded its answer: the page is
+    // read again until its log shows the attempt.
+    const invocation = page.getByRole('listitem').filter({ hasText: subject });
+    await expect(async () => {
+      await page.reload();
+      await expect(invocation.getByRole('heading')).toHaveText(/^Invocation \d+: survey_response\.offered, success$/, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     // The secret is never in the page until asked for again.
     await expect(page.getByRole('textbox', { name: 'Signing secret', exact: true })).toHaveCount(0);
     expect(await page.content()).not.toContain(secret);
-    const invocation = page.getByRole('listitem').filter({ hasText: subject });
-    await expect(invocation.getByRole('heading')).toHaveText(/^Invocation \d+: survey_response\.offered, success$/);
     const attempt = invocation.getByRole('row').filter({ hasText: 'got it (200)' });
     await expect(attempt).toContainText('success');
     await expect(attempt.getByRole('cell').nth(2)).toHaveText('200');

@@ -118,18 +118,21 @@ test('each event type arrives once per subscribed webhook from every door, signe
     expect(answered.event.detail).toEqual(((await show.json()) as { survey_response: unknown }).survey_response);
     // The invocation log through the API: each one a success, with its attempt.
     // Every page of it: the webhook also got the events of the tests running beside this one, and the
-    // log is newest first, so this test's may be past the first page.
-    const invocations: { id: string; status: string; event_id: string }[] = [];
-    for (let next: string | null = `${baseURL}/api/v2/webhooks/${hooks[0]!.id}/invocations?page[size]=100`; next; ) {
-      const log = await request.get(next, { headers: adminAuth() });
-      expect(log.status()).toBe(200);
-      const page = (await log.json()) as { invocations: typeof invocations; links: { next: string | null } };
-      invocations.push(...page.invocations);
-      next = page.links.next;
-    }
-    const mine = invocations.filter((i) => receiver.deliveries.some((d) => d.event.id === i.event_id && subjects.includes(d.event.subject)));
-    expect(mine).toHaveLength(expected.length);
-    expect(new Set(mine.map((i) => i.status))).toEqual(new Set(['success']));
+    // log is newest first, so this test's may be past the first page. The receiver has an event a
+    // moment before the sender has recorded its answer, so the log is read until it shows them all.
+    await expect(async () => {
+      const invocations: { id: string; status: string; event_id: string }[] = [];
+      for (let next: string | null = `${baseURL}/api/v2/webhooks/${hooks[0]!.id}/invocations?page[size]=100`; next; ) {
+        const log = await request.get(next, { headers: adminAuth() });
+        expect(log.status()).toBe(200);
+        const page = (await log.json()) as { invocations: typeof invocations; links: { next: string | null } };
+        invocations.push(...page.invocations);
+        next = page.links.next;
+      }
+      const mine = invocations.filter((i) => receiver.deliveries.some((d) => d.event.id === i.event_id && subjects.includes(d.event.subject)));
+      expect(mine).toHaveLength(expected.length);
+      expect(new Set(mine.map((i) => i.status))).toEqual(new Set(['success']));
+    }).toPass({ timeout: 10_000 });
   } finally {
     await remove(request, [...hooks, bad]);
     await receiver.close();
@@ -152,10 +155,15 @@ test('a failing endpoint is retried with the same event and invocation until it 
     expect(new Set(mine().map((d) => d.event.id)).size).toBe(1);
     expect(new Set(mine().map((d) => d.headers['x-zendesk-webhook-invocation-id'])).size).toBe(1);
     const invocationId = mine()[0]!.headers['x-zendesk-webhook-invocation-id'] as string;
-    const attempts = await request.get(`/api/v2/webhooks/${hook.id}/invocations/${invocationId}/attempts`, { headers: adminAuth() });
-    expect(attempts.status()).toBe(200);
-    const body = (await attempts.json()) as { attempts: { status: string; status_code: number; response_body: string }[] };
-    expect(body.attempts.map((a) => [a.status, a.status_code]).sort()).toEqual([['failed', 429], ['failed', 500], ['success', 200]].sort());
+    // The last attempt is recorded a moment after the receiver has it.
+    const attemptsOf = async () => {
+      const attempts = await request.get(`/api/v2/webhooks/${hook.id}/invocations/${invocationId}/attempts`, { headers: adminAuth() });
+      expect(attempts.status()).toBe(200);
+      return (await attempts.json()) as { attempts: { status: string; status_code: number }[] };
+    };
+    await expect.poll(async () => (await attemptsOf()).attempts.map((a) => [a.status, a.status_code]).sort(), { timeout: 10_000 }).toEqual(
+      [['failed', 429], ['failed', 500], ['success', 200]].sort(),
+    );
 
     const gone = uniqueTicket();
     receiver.answerFor = (d) => (about(d, gone) ? { status: 404 } : { status: 200 });
